@@ -1,0 +1,1 @@
+"""One module per external program: version probe, invocation, error translation."""

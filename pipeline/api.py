@@ -1,0 +1,71 @@
+"""The library API: what the CLI calls, and what Python users call.
+
+>>> from pipeline import api
+>>> summary = api.ingest(["samples/documents"], db="samples.duckdb")   # doctest: +SKIP
+>>> con = api.open_archive("samples.duckdb", read_only=True)           # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import duckdb
+
+from pipeline import archive
+from pipeline._exec import tesseract
+from pipeline._runner import Progress, RunSummary
+from pipeline._runner import ingest as _ingest
+from pipeline.exceptions import UsageError
+from pipeline.settings import Settings, default_workers
+from pipeline.stages.discover import check_paths
+from pipeline.stages.load import Loader
+
+__all__ = ["ingest", "open_archive", "repair_text", "Progress", "RunSummary", "Settings"]
+
+
+def open_archive(db: str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection to the archive ``db`` with the schema in place."""
+    return archive.connect(db, read_only=read_only)
+
+
+def ingest(
+    paths: Sequence[str],
+    db: str,
+    *,
+    settings: Settings = Settings(),
+    workers: int | None = None,
+    reprocess: bool = False,
+    command: str = "api.ingest",
+    on_progress: Callable[[Progress], None] | None = None,
+) -> RunSummary:
+    """Ingest the files and folders ``paths`` into the archive ``db``.
+
+    Raises :class:`UsageError` for missing paths or a missing OCR engine.
+    """
+    if not paths:
+        raise UsageError("give at least one file or folder to ingest")
+    check_paths(paths)
+    if settings.ocr != "never":
+        tesseract.version()
+        tesseract.check_language(settings.ocr_lang)
+    conn = archive.connect(db)
+    try:
+        return _ingest(
+            list(paths),
+            Loader(conn),
+            db=db,
+            command=command,
+            settings=settings,
+            workers=workers or default_workers(),
+            reprocess=reprocess,
+            on_progress=on_progress,
+        )
+    finally:
+        conn.close()
+
+
+def repair_text(text: str):
+    """Repair one text (as ``saksarkiv repair`` does); returns the repair outcome."""
+    from pipeline import repair
+
+    return repair.repair_text(text)

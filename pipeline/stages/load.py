@@ -1,0 +1,167 @@
+"""load: the only stage that writes the database. One transaction per document.
+
+Keyed by content hash: the same bytes ingested twice are one document (the second path
+becomes a ``document_sources`` row); a document loaded by the current pipeline version is
+skipped unless ``reprocess``; a reprocessed document's rows are replaced in the same
+transaction, so an interruption leaves either the old or the new version, never a mix.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+
+from pipeline import PIPELINE_VERSION
+from pipeline.records import DocumentFailure, DocumentRecord
+
+# Tables holding rows that belong to one document (deleted when it is reprocessed).
+DOC_TABLES = (
+    "pages",
+    "corrections",
+    "cases",
+    "dates",
+    "case_references",
+    "recommendations",
+    "sections",
+)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Loader:
+    def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
+        self.conn = conn
+        tables = {r[0] for r in conn.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        self._doc_tables = tuple(t for t in DOC_TABLES if t in tables)
+        self._columns = {
+            t: {
+                r[0]
+                for r in conn.execute(
+                    "SELECT column_name FROM duckdb_columns() WHERE table_name = ?", [t]
+                ).fetchall()
+            }
+            for t in self._doc_tables
+        }
+
+    # -- runs ---------------------------------------------------------------------------
+    def start_run(self, command: str) -> str:
+        run_id = str(uuid.uuid4())
+        self.conn.execute(
+            "INSERT INTO runs (run_id, started_at, command, pipeline_version, status) "
+            "VALUES (?, ?, ?, ?, 'running')",
+            [run_id, _now(), command, PIPELINE_VERSION],
+        )
+        return run_id
+
+    def finish_run(self, run_id: str, status: str, counts: dict[str, float]) -> None:
+        cols = ", ".join(f"{k} = ?" for k in counts)
+        self.conn.execute(
+            f"UPDATE runs SET finished_at = ?, status = ?, {cols} WHERE run_id = ?",
+            [_now(), status, *counts.values(), run_id],
+        )
+
+    # -- documents ----------------------------------------------------------------------
+    def loaded_version(self, sha256: str) -> str | None:
+        row = self.conn.execute(
+            "SELECT pipeline_version FROM documents WHERE doc_id = ?", [sha256]
+        ).fetchone()
+        return row[0] if row else None
+
+    def add_source(self, sha256: str, source: str, run_id: str) -> bool:
+        """Record another path for known bytes; True when the path is new."""
+        before = self.conn.execute(
+            "SELECT count(*) FROM document_sources WHERE doc_id = ? AND source = ?", [sha256, source]
+        ).fetchone()[0]
+        if before:
+            return False
+        self.conn.execute(
+            "INSERT INTO document_sources VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [sha256, source, Path(source).name, run_id, _now()],
+        )
+        return True
+
+    def load(self, record: DocumentRecord, run_id: str) -> None:
+        doc_id = record.sha256
+        conn = self.conn
+        conn.execute("BEGIN TRANSACTION")
+        try:
+            for table in self._doc_tables:
+                conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+            conn.execute("DELETE FROM documents WHERE doc_id = ?", [doc_id])
+            conn.execute(
+                "INSERT INTO documents (doc_id, sha256, source, filename, media_type, size_bytes,"
+                " page_count, text_origin, language, status, pipeline_version, encoding,"
+                " warnings, repair_profile, seconds, run_id, ingested_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    doc_id, record.sha256, record.source, record.filename, record.media_type,
+                    record.size_bytes, record.page_count, record.text_origin, record.language,
+                    record.status, record.pipeline_version, record.encoding,
+                    list(record.warnings), record.repair_profile, record.seconds, run_id, _now(),
+                ],
+            )
+            conn.execute(
+                "INSERT INTO document_sources VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                [doc_id, record.source, record.filename, run_id, _now()],
+            )
+            conn.executemany(
+                "INSERT INTO pages (doc_id, page_no, method, text_raw, text, quality, quality_score,"
+                " reason, ocr_confidence, text_layer, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    [doc_id, p.page_no, p.method, p.text_raw, p.text, p.quality, p.quality_score,
+                     p.reason, p.ocr_confidence, p.text_layer, run_id]
+                    for p in record.pages
+                ],
+            )
+            if record.corrections:
+                conn.executemany(
+                    "INSERT INTO corrections (doc_id, page_no, char_start, char_end, original,"
+                    " corrected, kind, confidence, applied, new_start, new_end, run_id)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        [doc_id, c.page_no, c.char_start, c.char_end, c.original, c.corrected,
+                         c.kind, c.confidence, c.applied,
+                         c.new_start if c.new_start >= 0 else None,
+                         c.new_end if c.new_end >= 0 else None, run_id]
+                        for c in record.corrections
+                    ],
+                )
+            self._load_extraction(doc_id, record)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    def _load_extraction(self, doc_id: str, record: DocumentRecord) -> None:
+        if record.extraction is None:
+            return
+        from extractors import to_rows
+
+        for table, rows in to_rows(record.extraction).items():
+            if not rows or table not in self._columns:
+                continue
+            cols = [c for c in rows[0] if c in self._columns[table]]
+            sql = (
+                f"INSERT INTO {table} (doc_id, {', '.join(cols)}) "
+                f"VALUES (?{', ?' * len(cols)})"
+            )
+            self.conn.executemany(sql, [[doc_id, *(r.get(c) for c in cols)] for r in rows])
+
+    def record_failure(self, failure: DocumentFailure, run_id: str) -> None:
+        self.conn.execute(
+            "INSERT INTO ingest_errors (run_id, source, sha256, stage, error, error_type,"
+            " size_bytes, media_type, failed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [run_id, failure.source, failure.sha256, failure.stage, failure.error,
+             failure.error_type, failure.size_bytes, failure.media_type, _now()],
+        )
+
+
+def record_as_dict(record: DocumentRecord) -> dict:
+    """A JSON-friendly view of a record (for --json output and inspection)."""
+    return dataclasses.asdict(record)
