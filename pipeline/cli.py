@@ -31,6 +31,11 @@ err = Console(stderr=True)
 out = Console()
 
 
+class TextEngine(str, Enum):
+    pdfium = "pdfium"
+    pdfplumber = "pdfplumber"
+
+
 class OcrMode(str, Enum):
     auto = "auto"
     always = "always"
@@ -59,6 +64,7 @@ def ingest(
     db: Annotated[Path, typer.Option("--db", help="The archive: a DuckDB file (created if missing).")],
     workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Worker processes (default: one per core).", show_default=False)] = None,
     ocr: Annotated[OcrMode, typer.Option("--ocr", help="auto: OCR pages without a usable text layer; always; never.")] = OcrMode.auto,
+    text_engine: Annotated[TextEngine, typer.Option("--text-engine", help="Reader of PDF text layers: pdfium (fast) or pdfplumber.")] = TextEngine.pdfium,
     reprocess: Annotated[bool, typer.Option("--reprocess", help="Redo documents already in the archive.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON (for machines).")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
@@ -70,7 +76,7 @@ def ingest(
 
     Example: saksarkiv ingest samples/documents --db samples.duckdb --workers 2
     """
-    settings = Settings(ocr=ocr.value)
+    settings = Settings(ocr=ocr.value, text_engine=text_engine.value)
     command = "saksarkiv " + shlex.join(sys.argv[1:])
     try:
         check_paths(paths)

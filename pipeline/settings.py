@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from typing import Literal
 
 OcrMode = Literal["auto", "always", "never"]
+TextEngine = Literal["pdfium", "pdfplumber"]
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
     ocr: OcrMode = "auto"
+    text_engine: TextEngine = "pdfium"  # how PDF text layers are read (see stages/_read_pdf.py)
     ocr_lang: str = "nor"
     dpi: int = 300
     despeckle: bool = True  # 3x3 median filter on the page image before OCR
