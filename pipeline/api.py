@@ -50,14 +50,16 @@ def ingest(
         tesseract.check_language(settings.ocr_lang)
     conn = archive.connect(db)
     try:
+        loader = Loader(conn)
         return _ingest(
             list(paths),
-            Loader(conn),
+            loader,
             db=db,
             command=command,
             settings=settings,
             workers=workers or default_workers(),
             reprocess=reprocess,
+            vocabulary=loader.vocabulary() if settings.repair else frozenset(),
             on_progress=on_progress,
         )
     finally:

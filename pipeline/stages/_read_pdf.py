@@ -29,31 +29,41 @@ SCAN_COVERAGE = 0.3
 
 
 def open_pdfium(data: bytes) -> pdfium.PdfDocument:
-    """Open with pdfium and translate its errors into messages for a person."""
+    """Open with pdfium and translate its errors into messages for a person.
+
+    pdfium's error code is process-global and not reset on every failure (a zero-page PDF
+    fails with the *previous* file's error), so the verdict comes from a second reader,
+    pdfminer, and pdfium's own words are only kept as detail.
+    """
     try:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        msg = str(exc).lower()
-        if "password" in msg:
+        verdict = _pdfminer_verdict(data)
+        if verdict == "encrypted":
             raise InputError("read", "the PDF is encrypted and needs a password to open") from exc
-        if _pdfminer_page_count(data) == 0:  # pdfium refuses a page tree without pages
+        if verdict == "no pages":
             raise InputError("read", "the PDF has no pages") from exc
-        if "format" in msg or "file" in msg:
-            raise InputError(
-                "read", f"the PDF is damaged or truncated and cannot be parsed ({exc})"
-            ) from exc
-        raise InputError("read", f"the PDF cannot be opened ({exc})") from exc
+        raise InputError(
+            "read", f"the PDF is damaged or truncated and cannot be parsed ({verdict})"
+        ) from exc
 
 
-def _pdfminer_page_count(data: bytes) -> int | None:
+def _pdfminer_verdict(data: bytes) -> str:
     """A second opinion from pdfminer when pdfium cannot open a file."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
     try:
         import pdfplumber
 
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            return len(pdf.pages)
-    except Exception:  # pdfminer raises many types on broken files: no opinion then
-        return None
+            return "no pages" if len(pdf.pages) == 0 else "pdfium cannot read it"
+    except Exception as exc:  # pdfminer raises many types on broken files
+        cause = exc.args[0] if exc.args else exc
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)) or isinstance(
+            exc, (PDFPasswordIncorrect, PDFEncryptionError)
+        ):
+            return "encrypted"
+        return str(cause) or type(cause).__name__
 
 
 def read_pdf(data: bytes, settings: Settings) -> tuple[tuple[PageText, ...], tuple[str, ...]]:

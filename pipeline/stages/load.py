@@ -66,6 +66,29 @@ class Loader:
             [_now(), status, *counts.values(), run_id],
         )
 
+    # -- what the repair stage learns from the archive ---------------------------------
+    def vocabulary(self, limit: int = 200_000) -> frozenset[str]:
+        """Words of clean documents already loaded (names such as "Vesterålen", "Dahlmo").
+
+        Clean: a page whose own text layer was judged ok, or that was OCR'd with the
+        Norwegian model, in a document where repair changed nothing. A word must occur
+        at least twice, so one OCR slip does not become vocabulary.
+        """
+        rows = self.conn.execute(
+            """
+            SELECT word FROM (
+                SELECT unnest(regexp_extract_all(text, '[A-Za-zÀ-ÿ]{3,}')) AS word
+                FROM pages
+                WHERE (quality = 'ok' OR method = 'ocr')
+                  AND doc_id NOT IN (SELECT doc_id FROM corrections WHERE applied)
+            )
+            GROUP BY word HAVING count(*) >= 2
+            ORDER BY count(*) DESC LIMIT ?
+            """,
+            [limit],
+        ).fetchall()
+        return frozenset(r[0] for r in rows)
+
     # -- documents ----------------------------------------------------------------------
     def loaded_version(self, sha256: str) -> str | None:
         row = self.conn.execute(
