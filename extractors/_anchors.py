@@ -1,0 +1,278 @@
+"""Where the document presents its own case(s): saksgang tables, case header lines,
+agenda rows; their keys, titles and the segment of text each case owns."""
+
+from __future__ import annotations
+
+import re
+
+from extractors import _patterns as P
+from extractors._layout import Line
+from extractors._structure import Anchor, CaseId, Structure, parse_case_id
+
+
+def find(st: Structure) -> None:
+    _saksgang(st)
+    _case_fields(st)
+    _case_lines(st)
+    _segments(st)
+
+
+# ---- the case number as a field ("Sak: 54/24", "Sak nr.: 034-2024") ---------------------------
+_CASE_FIELD = re.compile(
+    r"^\s*(?:sak|sak\s*nr\.?|saksnr\.?|saksnummer|utvalgssak(?:snr\.?)?|møtesak(?:snr\.?)?|utv\.?\s*saksnr\.?)"
+    r"\s*:\s*(?P<value>\S.*?)\s*$",
+    re.IGNORECASE,
+)
+_BARE_NUMBER = re.compile(r"^(?P<a>\d{1,4})\s?[/-]\s?(?P<b>\d{2,4})$")
+_TITLE_FIELD = re.compile(r"^\s*(?:tittel|sakstittel|sak|emne|gjelder)\s*:\s*(?P<title>[^\d\s].*?)\s*$", re.IGNORECASE)
+_TITLE_PREFIX = re.compile(r"^(?:saksprotokoll|saksframlegg|sakspapir|saksutredning|saksutgreiing)\s*[-–:]\s*", re.IGNORECASE)
+
+
+def _case_fields(st: Structure) -> None:
+    for ln in st.layout.lines:
+        m = _CASE_FIELD.match(ln.text) if not ln.blank and len(ln.text) < 120 else None
+        if not m:
+            continue
+        value = m.group("value")
+        vs = ln.start + m.start("value")
+        labelled = P.CASE_ID.match(value)
+        cid = parse_case_id(labelled) if labelled and labelled.end() == len(value) else None
+        if cid and cid.year is not None and len(cid.numbers) == 1:
+            body, number, year, end = cid.body, cid.numbers[0], cid.year, cid.end
+        else:
+            b = _BARE_NUMBER.match(value)
+            split = P.split_number(b.group("a"), b.group("b")) if b else None
+            if not split:
+                continue
+            body, (number, year), end = None, split, len(value)
+        st.label_lines.add(ln.index)
+        st.own_spans.append((vs, vs + end))
+        st.anchors.append(Anchor(body, number, year, value[:end], vs, vs + end, "field", ln.index))
+
+
+def _title_field(st: Structure, a: Anchor, start_line: int) -> None:
+    lines = st.layout.lines
+    for ln in lines[start_line : min(len(lines), a.line + 20)]:
+        m = _TITLE_FIELD.match(ln.text)
+        if m and ln.index != a.line and not P.CASE_ID.match(m.group("title")):
+            title = _TITLE_PREFIX.sub("", m.group("title"))
+            s = ln.start + m.end("title") - len(title)
+            a.title, a.title_span = title, (s, s + len(title))
+            st.label_lines.add(ln.index)
+            return
+
+
+# ---- saksgang table ("Utvalg  Møtedato  Saksnr") ----------------------------------------------
+_SAKSGANG_HEAD = re.compile(r"(saksgang|utvalg|utval|utvalgssaksnr|saksnr)", re.IGNORECASE)
+_DATE_COL = re.compile(r"^(?:møte)?dato$", re.IGNORECASE)
+_NUM_COL = re.compile(r"^(?:(?P<label>[A-ZÆØÅ]{1,4})\s?-?\s?)?(?P<a>\d{1,4})\s?[/-]\s?(?P<b>\d{1,4})$")
+_ABBR_COL = re.compile(r"^[A-ZÆØÅ]{1,4}$")
+_NUMERIC_DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}$")
+
+
+def _saksgang(st: Structure) -> None:
+    lines = st.layout.lines
+    for ln in lines:
+        cols = [c for c in re.split(r"\s{2,}|\s*\|\s*", ln.stripped) if c]
+        if len(cols) < 2 or not _SAKSGANG_HEAD.search(ln.text):
+            continue
+        if not any(_DATE_COL.match(c.rstrip(".:")) or c.lower().startswith("møtedato") for c in cols):
+            continue
+        own_found = any(a.kind == "saksgang" for a in st.anchors)
+        j = ln.index + 1
+        while j < len(lines) and not lines[j].blank:
+            row = lines[j]
+            st.table_lines.add(j)
+            if not own_found:
+                own_found = _saksgang_row(st, row)
+            else:
+                _saksgang_ref(st, row)
+            j += 1
+
+
+def _row_columns(row: Line) -> list[tuple[int, int, str]]:
+    """Columns separated by wide spacing or by '|' (tables that came out as text)."""
+    cell = r"[^\s|]+(?: [^\s|]+)*" if "|" in row.text else r"\S+(?: \S+)*"
+    return [(row.start + m.start(), row.start + m.end(), m.group()) for m in re.finditer(cell, row.text)]
+
+
+def _saksgang_row(st: Structure, row: Line) -> bool:
+    number = label = committee = None
+    span = None
+    date_span = None
+    for s, e, col in _row_columns(row):
+        m = _NUM_COL.match(col)
+        if m and P.split_number(m.group("a"), m.group("b")):
+            number, span, label = P.split_number(m.group("a"), m.group("b")), (s, e), m.group("label") or label
+        elif _NUMERIC_DATE.match(col):
+            date_span = (s, e)
+        elif _ABBR_COL.match(col):
+            label = col
+        elif committee is None:
+            committee = col
+    if number is None:
+        return False
+    body = P.normalise_body(label) if label else None
+    st.own_spans.append(span)
+    st.anchors.append(Anchor(body, number[0], number[1], st.layout.text[span[0]:span[1]], span[0], span[1],
+                             "saksgang", row.index, committee=committee, meeting_date_text=date_span))
+    return True
+
+
+def _saksgang_ref(st: Structure, row: Line) -> None:
+    label = committee = None
+    found = None
+    for s, e, col in _row_columns(row):
+        m = _NUM_COL.match(col)
+        if m and P.split_number(m.group("a"), m.group("b")):
+            found = (s, e, col, P.split_number(m.group("a"), m.group("b")), m.group("label"))
+        elif _ABBR_COL.match(col):
+            label = col
+        elif not _NUMERIC_DATE.match(col) and committee is None:
+            committee = col
+    if found:
+        s, e, col, (n, y), lab = found
+        body = lab or label or committee
+        st.saksgang_refs.append(CaseId(s, e, col, P.normalise_body(body) if body else None, (n,), y, True))
+
+
+# ---- own case headers and agenda rows --------------------------------------------------------
+_ARCHIVE_COL = re.compile(r"^(?P<a>\d{2,4})/(?P<b>\d{1,6})(?:-\d+)?$")
+_AGENDA_HEAD = re.compile(r"^\s*(?:saksliste|sakliste|saksnr\.?\s|utv\.?\s*saksnr)", re.IGNORECASE)
+_BARE_ROW = re.compile(r"^\s*(?P<a>\d{1,4})\s?/\s?(?P<b>\d{2,4})\s{2,}(?P<rest>\S.*)$")
+
+
+def _case_lines(st: Structure) -> None:
+    layout = st.layout
+    candidates: list[tuple[Line, CaseId, str]] = []  # line, id, rest of line
+    in_agenda = rows_seen = False
+    for ln in layout.lines:
+        if ln.blank:
+            in_agenda = in_agenda and not rows_seen
+            continue
+        if _AGENDA_HEAD.match(ln.text):
+            in_agenda, rows_seen = True, False
+            continue
+        if (ln.index in st.table_lines or ln.index in st.headings or st.in_attachment(ln.start)
+                or len(ln.stripped) > 160):
+            continue
+        m = P.CASE_ID.match(layout.masked, ln.content_start)
+        cid = parse_case_id(m) if m else None
+        if cid and cid.year is not None and len(cid.numbers) == 1:
+            candidates.append((ln, cid, layout.text[cid.end:ln.end]))
+            rows_seen = rows_seen or in_agenda
+            continue
+        b = _BARE_ROW.match(ln.text) if in_agenda else None
+        split = P.split_number(b.group("a"), b.group("b")) if b else None
+        if split:
+            s, e = ln.start + b.start("a"), ln.start + b.end("b")
+            candidates.append((ln, CaseId(s, e, layout.text[s:e], None, (split[0],), split[1], True),
+                               layout.text[e:ln.end]))
+            rows_seen = True
+    # A run of adjacent case lines is an agenda table; a lone one heads a case block
+    # and stands alone (after a blank line, not inside a paragraph: "I\nsak 09-2021 vedtok").
+    idx = {ln.index for ln, _, _ in candidates}
+    for ln, cid, rest in candidates:
+        kind = "agenda" if {ln.index - 1, ln.index + 1} & idx else "header"
+        prev = layout.lines[ln.index - 1] if ln.index else None
+        inside_paragraph = (prev is not None and not prev.blank and len(prev.stripped) > 60
+                            and not st.field_line(prev.index) and prev.index not in layout.noise_lines)
+        if kind == "header" and (
+            inside_paragraph
+            or cid.text[:1] == "s"
+            or len(rest.strip()) > 120
+        ):
+            continue
+        anchor = Anchor(cid.body, cid.numbers[0], cid.year, cid.text, cid.start, cid.end, kind, ln.index)
+        st.own_spans.append((cid.start, cid.end))
+        _row_details(st, anchor, rest, cid.end)
+        st.anchors.append(anchor)
+    st.anchors.sort(key=lambda a: a.start)
+    _keys(st)
+
+
+def _row_details(st: Structure, anchor: Anchor, rest: str, rest_start: int) -> None:
+    """Title (and archive number in agenda tables) from the rest of the line."""
+    m = re.match(r"\s*(?:[-–:]\s*)?", rest)
+    pos = m.end()
+    cols = re.match(r"(?P<arch>\d{2,4}/\d{1,6}(?:-\d+)?)\s+", rest[pos:])
+    if cols and _ARCHIVE_COL.match(cols.group("arch")):
+        am = _ARCHIVE_COL.match(cols.group("arch"))
+        y = P.full_year(am.group("a"))
+        if y:
+            s = rest_start + pos
+            anchor.archive_no = (f"{y}/{int(am.group('b'))}", s, s + len(cols.group("arch")))
+        pos += cols.end()
+    title = rest[pos:].strip()
+    if title and not P.HEADING_LINE.match(title):
+        s = rest_start + pos + (len(rest[pos:]) - len(rest[pos:].lstrip()))
+        anchor.title, anchor.title_span = title, (s, s + len(title))
+
+
+def _keys(st: Structure) -> None:
+    """Give every anchor its case key; merge repeated mentions of the same case.
+
+    An agenda row and the block header of the same case are one case (the header
+    defines where its text starts); a later header line of an already known case
+    ("FS-12/14 Vedtak:") does not start a new one.
+    """
+    default_body = P.normalise_body(st.committee) if st.committee else "Sak"
+    merged: dict[tuple[int, int], Anchor] = {}
+    for a in st.anchors:
+        body = a.body or (P.normalise_body(a.committee) if a.kind == "saksgang" and a.committee else default_body)
+        a.key = P.case_key(body, a.number, a.year)
+        k = (a.number, a.year)
+        first = merged.get(k)
+        if first is None:
+            merged[k] = a
+        elif first.kind == "agenda" and a.kind in ("header", "field"):
+            a.title = a.title or first.title
+            a.title_span = a.title_span or first.title_span
+            a.archive_no = a.archive_no or first.archive_no
+            if first.body and not a.body:
+                a.key = first.key
+            merged[k] = a
+    st.anchors = sorted(merged.values(), key=lambda a: a.start)
+
+
+# ---- segments ----------------------------------------------------------------------------------
+def _segments(st: Structure) -> None:
+    headers = [a for a in st.anchors if a.kind in ("header", "saksgang", "field")]
+    text_len = len(st.layout.text)
+    for i, a in enumerate(headers):
+        start = st.layout.lines[a.line].start
+        end = st.layout.lines[headers[i + 1].line].start if i + 1 < len(headers) else text_len
+        st.segments.append((start, end, a.key))
+    for a in st.anchors:
+        if a.kind == "agenda":
+            ln = st.layout.lines[a.line]
+            st.segments.append((ln.start, ln.end + 1, a.key))
+    for i, a in enumerate(headers):
+        if a.title is None:
+            start_line = headers[i - 1].line + 1 if i else 0
+            _title_field(st, a, start_line)
+        if a.title is None:
+            _title_below(st, a)
+
+
+def _title_below(st: Structure, a: Anchor) -> None:
+    lines = st.layout.lines
+    j = a.line + 1
+    while j < len(lines) and j < a.line + 20:
+        ln = lines[j]
+        j += 1
+        s = ln.stripped
+        if (not s or st.field_line(ln.index) or ln.index in st.table_lines or ln.index in st.headings
+                or P.VEDLEGG.match(ln.text) or ln.index in st.layout.noise_lines
+                or (_SAKSGANG_HEAD.match(s) and re.search(r"\s{2,}", s))):
+            if ln.index in st.headings or P.VEDLEGG.match(ln.text):
+                return
+            continue
+        if P.DOCUMENT_LABELS.match(s) and len(s) < 30 or P.GENERIC_FIELD.match(s):
+            continue
+        if P.KNOWN_SECTIONS.match(s.rstrip(":")):
+            return
+        if len(s) > 150 or P.CASE_ID.match(s):
+            return
+        a.title, a.title_span = s, (ln.content_start, ln.content_start + len(s))
+        return

@@ -1,0 +1,180 @@
+"""Recommendation/decision blocks (one row per numbered point) and sections."""
+
+from __future__ import annotations
+
+import re
+
+from extractors import _patterns as P
+from extractors._layout import Line
+from extractors._structure import Structure
+from extractors.records import Recommendation, Section
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+# ---- recommendations ----------------------------------------------------------------------
+def recommendations(st: Structure) -> list[Recommendation]:
+    out: list[Recommendation] = []
+    lines = st.layout.lines
+    for idx, h in sorted(st.headings.items()):
+        key = st.case_at(lines[idx].start)
+        rule = f"recommendation.{h.kind}"
+        if h.inline:
+            s = h.inline_start
+            page, cs, ce = st.layout.where(s, lines[idx].end)
+            out.append(Recommendation(key, h.kind, h.text, None, _clean(h.inline), page, cs, ce, rule + ".inline", 0.8))
+            continue
+        for item_no, s, e in _block_items(st, idx):
+            text = st.layout.text[s:e]
+            if item_no is not None:
+                text = P.ITEM.sub("", text, count=1)
+            text = _clean(text)
+            if not text:
+                continue
+            page, cs, ce = st.layout.where(s, e)
+            conf = 0.9 if item_no is not None else 0.8
+            out.append(Recommendation(key, h.kind, h.text, item_no, text, page, cs, ce, rule, conf))
+    return out
+
+
+def _stops(st: Structure, ln: Line) -> bool:
+    s = ln.stripped
+    return (
+        ln.index in st.headings
+        or st.field_line(ln.index)
+        or ln.index in st.layout.noise_lines
+        or bool(P.TERMINATOR.match(s))
+        or bool(P.KNOWN_SECTIONS.match(s.rstrip(":").strip()) and len(s) < 60)
+        or bool(P.VEDLEGG.match(ln.text) and len(s) < 40)
+        or st.anchor_line(ln.index)
+    )
+
+
+def _block_items(st: Structure, idx: int) -> list[tuple[int | None, int, int]]:
+    """(item_no, start, end) of each point of the block under heading line ``idx``."""
+    lines = st.layout.lines
+    j = idx + 1
+    while j < len(lines) and (lines[j].blank or lines[j].index in st.layout.noise_lines):
+        j += 1
+    if j >= len(lines) or _stops(st, lines[j]):
+        return []
+    first = P.ITEM.match(lines[j].text)
+    if not first or P.item_number(first) != 1:
+        return [(None, *_paragraph(st, j))]
+    items: list[tuple[int | None, int, int]] = []
+    expected = 1
+    cur_start = cur_end = None
+    while j < len(lines):
+        ln = lines[j]
+        m = P.ITEM.match(ln.text)
+        if ln.blank or ln.index in st.layout.noise_lines:
+            nxt = st.layout.next_content(j)
+            nm = P.ITEM.match(nxt.text) if nxt is not None else None
+            if nm is None or P.item_number(nm) != expected:
+                break
+            j += 1
+            continue
+        if m and P.item_number(m) == expected:
+            if cur_start is not None:
+                items.append((expected - 1, cur_start, cur_end))
+            cur_start, cur_end = ln.content_start, ln.end
+            expected += 1
+        elif _stops(st, ln):
+            break
+        else:
+            cur_end = ln.end
+        j += 1
+    if cur_start is not None:
+        items.append((expected - 1, cur_start, cur_end))
+    return items
+
+
+def _paragraph(st: Structure, j: int) -> tuple[int, int]:
+    lines = st.layout.lines
+    start = lines[j].content_start
+    end = lines[j].end
+    j += 1
+    while j < len(lines) and not lines[j].blank and not _stops(st, lines[j]):
+        end = lines[j].end
+        j += 1
+    return start, end
+
+
+# ---- sections ------------------------------------------------------------------------------
+_LIST_MARK = re.compile(r"^\s*(?:[-–•*·o]\s|\d{1,2}[.)]\s|[a-z]\)\s|\[)")
+_GENERIC_HEADING = re.compile(r"^[A-ZÆØÅ][^\n]{1,78}$")
+
+
+def _is_heading(st: Structure, ln: Line, body_start: int) -> tuple[bool, float]:
+    s = ln.stripped
+    bare = s.rstrip(":").strip()
+    if (not bare or ln.index in st.headings or st.field_line(ln.index) or ln.index in st.layout.noise_lines
+            or ln.index in st.table_lines or P.VEDLEGG.match(ln.text)
+            or P.DOCUMENT_LABELS.match(bare) and (bare.isupper() or ln.start < body_start)
+            or any(a.line == ln.index or (a.title_span and a.title_span[0] == ln.content_start)
+                   for a in st.anchors)
+            or _LIST_MARK.match(ln.text) or P.TERMINATOR.match(s) or s.lower().startswith(("http", "www."))):
+        return False, 0.0
+    if P.KNOWN_SECTIONS.match(bare) and len(bare) < 80:
+        return True, 0.9
+    if ln.start < body_start:
+        return False, 0.0
+    prev = st.layout.lines[ln.index - 1] if ln.index else None
+    nxt = st.layout.next_content(ln.index)
+    if prev is not None and not prev.blank:
+        return False, 0.0
+    words = bare.split()
+    if (nxt is None or not _GENERIC_HEADING.match(bare) or len(words) > 10 or s[-1:] in ",;"
+            or (s.endswith(".") and len(words) < 4) or re.search(r"\s{3,}", s)):
+        return False, 0.0
+    if s.endswith(".") and "." in s[:-1].replace("bl.a", ""):
+        return False, 0.0
+    following = st.layout.lines[ln.index + 1] if ln.index + 1 < len(st.layout.lines) else None
+    if following is not None and not following.blank and (following.stripped[:1].islower() or len(s) >= 60):
+        return False, 0.0  # a wrapped paragraph line, not a heading
+    paragraph = len(nxt.stripped) >= 60 or nxt.stripped.endswith(".")
+    if not paragraph or _is_known_or_label(st, nxt):
+        return False, 0.0
+    return True, 0.6
+
+
+def _is_known_or_label(st: Structure, ln: Line) -> bool:
+    return ln.index in st.headings or st.field_line(ln.index) or bool(P.KNOWN_SECTIONS.match(ln.stripped.rstrip(":")))
+
+
+def sections(st: Structure) -> list[Section]:
+    lay = st.layout
+    body_start = _body_start(st)
+    heads: list[tuple[Line, float]] = []
+    for ln in lay.lines:
+        if ln.blank:
+            continue
+        ok, conf = _is_heading(st, ln, body_start)
+        if ok:
+            heads.append((ln, conf))
+    breaks = sorted(
+        {lay.lines[i].start for i in st.headings}
+        | {ln.start for ln, _ in heads}
+        | {lay.lines[a.line].start for a in st.anchors if a.kind == "header"}
+        | {s for s, _ in st.attachments}
+        | {len(lay.text)}
+    )
+    out = []
+    for ln, conf in heads:
+        end = next(b for b in breaks if b > ln.start)
+        text = lay.text[ln.end:end].strip()
+        page, cs, _ = lay.where(ln.content_start, ln.end)
+        _, _, ce = lay.where(ln.content_start, end)
+        kind = "section.known" if conf >= 0.9 else "section.layout"
+        out.append(Section(st.case_at(ln.start), ln.stripped.rstrip(" :"), text, page, cs, ce, kind, conf))
+    return out
+
+
+def _body_start(st: Structure) -> int:
+    """Generic headings only count after the first case's title (a header is no section)."""
+    if not st.anchors:
+        return 0
+    first = min(st.anchors, key=lambda a: a.start)
+    return first.title_span[1] if first.title_span else first.end

@@ -1,0 +1,350 @@
+"""Dates: Norwegian spans found by our own patterns, a role from where and how they are
+written, and a year from the document's context when the text leaves it out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from extractors import _patterns as P
+from extractors._structure import Structure, case_ids
+from extractors.records import DateMention
+
+
+@dataclass
+class _Raw:
+    start: int
+    end: int
+    rule: str
+    day: int
+    month: int
+    year: int | None
+    day2: int | None
+    weekday: int | None
+    match_start: int  # before the "uke 39 (" extension
+    month2: int | None = None  # "frå 3. oktober til 15. november 2022"
+    year_start: int | None = None  # the start's own year when written
+
+
+def find(st: Structure) -> list[_Raw]:
+    text = st.layout.masked
+    taken = bytearray(len(text) + 1)  # 1 where an earlier (more specific) pattern matched
+    found: list[_Raw] = []
+    for rule, rx in P.DATE_PATTERNS:
+        for m in rx.finditer(text):
+            s, e = m.start(), m.end()
+            if any(taken[s:e]):
+                continue
+            raw = _raw(rule, m)
+            if raw is None:
+                continue
+            taken[s:e] = b"\x01" * (e - s)
+            found.append(raw)
+    found.sort(key=lambda r: r.start)
+    for r in found:  # "uke 39 (23.-27.9.2024)": the week is part of the mention
+        w = P.WEEK_BEFORE.search(text, max(0, r.start - 14), r.start)
+        if w and w.end() == r.start:
+            r.start = w.start()
+            if text[r.end : r.end + 1] == ")":
+                r.end += 1
+    return found
+
+
+_ABBREVIATED = frozenset({"jan", "feb", "febr", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "des"})
+
+
+def _raw(rule: str, m: re.Match[str]) -> _Raw | None:
+    g = m.groupdict()
+    if g.get("mon"):
+        month = P.MONTHS[g["mon"].lower()]
+    else:
+        month = int(g["m"])
+    year = P.full_year(g["y"]) if g.get("y") else None
+    if g.get("y") and year is None:
+        return None
+    day = int(g["d1"] if g.get("d1") else g["d"])
+    day2 = int(g["d2"]) if g.get("d2") else None
+    if not (1 <= month <= 12 and 1 <= day <= 31) or (
+        day2 is not None and not g.get("mon2") and not day < day2 <= 31
+    ):
+        return None
+    wd = P.WEEKDAYS.get(g["wd"].lower()) if g.get("wd") else None
+    month2 = P.MONTHS[g["mon2"].lower()] if g.get("mon2") else None
+    if month2 is not None:
+        y1 = P.full_year(g["y1"]) if g.get("y1") else None
+        if year is not None and y1 is None:
+            y1 = year - 1 if month2 < month else year
+        start_date = P.make_date(y1, month, day) if y1 else None
+        end_date = P.make_date(year, month2, day2) if year else None
+        if (start_date and end_date and end_date < start_date) or day2 is None:
+            return None
+        return _Raw(m.start("d1"), m.end(), rule, day, month, y1, day2, None, m.start("d1"), month2, y1)
+    end = m.end()
+    if g.get("mon") and g["mon"].lower() not in _ABBREVIATED and m.group().endswith(".") and not g.get("y"):
+        end -= 1  # "30. November." - the full stop ends the sentence
+    return _Raw(m.start(), end, rule, day, month, year, day2, wd, m.start())
+
+
+# ---- roles --------------------------------------------------------------------------------
+_DEADLINE = re.compile(r"\b(?:\w*frist\w*|innen|innan|før|seinast|senest)\b", re.IGNORECASE)
+_EVENT = re.compile(
+    r"\b(?:\w*møte[ts]?\w*|møtte|\w*konferanse\w*|\w*arrangement\w*|samling\w*|seminar\w*|"
+    r"finne[rs]?\s+sted|finn\s+stad|avholdt|avholdes|avvikles|arrangeres|arrangerast|berammet|"
+    r"beramma|gjennomført|gjennomføres|gjennomførast|gjennomføre|drøftet|drøfta|behandlet|"
+    r"behandla|handsama|behandling|handsaming|(?:uke|veke)\s+\d{1,2}|åpning\w*|opning\w*|kurs|befaring\w*)\b",
+    re.IGNORECASE,
+)
+_MENTIONED = re.compile(r"\b(?:datert|av|pr\.|per|frå|fra|sidan|siden|f\.o\.m\.)\s*$", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"^[,\s]*(?:kl\.?\s*)?\d{1,2}[:.]\d{2}\b")
+_PLACE_DATE_LINE = re.compile(r"^\s*[A-ZÆØÅ][\wæøå\- ]{1,30},\s*(?:den\s+)?$")
+_MEETING_LINE = re.compile(r"^\s*(?:\w*møte|møte\s+i\s+[\wæøå ]{2,40})\s*$", re.IGNORECASE)
+_TREATMENT_LINE = re.compile(
+    r"^\s*(?:(?:behandling|handsaming|vedtak)\s+i\s+[\wæøåÆØÅ -]{2,40}"
+    r"|[\wæøåÆØÅ]+(?:s|\s+si|\s+sitt|\s+sin)\s+(?:behandling|handsaming|vedtak))\s*$",
+    re.IGNORECASE,
+)  # "Behandling i Formannskapet 18.02.2014:", "Bydelsutvalgets behandling 12.03.2024:"
+_TREATED_IN = re.compile(
+    r"\b(?:skal\s+)?(?:behandles|behandlast|handsamast|handsamas|behandlet)\s+i\s+[\wæøåÆØÅ -]{2,60}$|"
+    r"\b(?:behandles|behandlast|handsamast)\s+i\s+[\wæøåÆØÅ -]{2,60}\s[\d.]+\s+og\s+i\s+[\wæøåÆØÅ -]{2,40}$",
+    re.IGNORECASE,
+)
+_INVITATION = re.compile(
+    r"^\s*(?:møte)?innkalling\b|^\s*innkalling\s+til\s+møte"
+    r"|^\s*(?:møte)?protokoll\s+(?:fra|frå|for)\s+(?:[\wæøå]+s\s+)?(?:møte|møtet)\b",
+    re.IGNORECASE,
+)
+
+
+def _field_role(st: Structure, pos: int) -> tuple[str, float] | None:
+    f = st.field_at(pos)
+    if f is None:
+        return None
+    if f.field == "document_date":
+        plain = f.label.strip().lower() in {"dato", "datert"}
+        return ("meeting_date" if plain and st.meeting_layout else "document_date"), 0.95
+    if f.field == "meeting_date":
+        return "meeting_date", 0.95
+    return "mentioned", 0.8
+
+
+_COORDINATED = re.compile(r"^\s*(?:,|og|eller|and|,\s*og)\s*$")
+
+
+def _role(st: Structure, r: _Raw, prev_end: int, next_start: int,
+          prev_role: tuple[str, float, str] | None = None) -> tuple[str, float, str]:
+    lay = st.layout
+    if prev_role and prev_end and _COORDINATED.match(lay.masked[prev_end:r.match_start]) \
+            and prev_role[2] in ("date.cue", "date.cue_after"):
+        return prev_role[0], prev_role[1], "date.coordinated"
+    hit = _field_role(st, r.start)
+    if hit:
+        return hit[0], hit[1], "date.header_field"
+    ln = lay.line_at(r.start)
+    if ln.index in st.table_lines:
+        return "meeting_date", 0.9, "date.saksgang_table"
+    before_line = lay.text[ln.start : r.start]
+    after_line = lay.text[r.end : ln.end].strip(" .:")
+    if not after_line:
+        if _PLACE_DATE_LINE.match(before_line):
+            return "document_date", 0.85, "date.place_line"
+        if _MEETING_LINE.match(before_line) or _TREATMENT_LINE.match(before_line):
+            return "meeting_date", 0.85, "date.meeting_line"
+    s_start, s_end = lay.sentence(r.start)
+    if _TREATED_IN.search(lay.masked[s_start:r.match_start]):
+        return "meeting_date", 0.75, "date.treated_in"
+    in_header = not st.anchors or r.start < min(a.start for a in st.anchors) or ln.index < 12
+    if in_header and _INVITATION.match(lay.text[s_start:r.start]) and not _DEADLINE.search(lay.text[s_start:r.start]):
+        return "meeting_date", 0.8, "date.invitation"
+    lo = max(s_start, prev_end, r.match_start - 90)
+    before = lay.masked[lo : r.match_start]
+    if _MENTIONED.search(before):
+        return "mentioned", 0.7, "date.cue"
+    cues = [(m.end(), "deadline") for m in _DEADLINE.finditer(before)]
+    cues += [(m.end(), "event") for m in _EVENT.finditer(before)]
+    if cues:
+        return max(cues)[1], 0.75, "date.cue"
+    after = lay.masked[r.end : min(s_end, next_start, r.end + 60)]
+    if _TIME_AFTER.match(after) or _EVENT.search(after):
+        return "event", 0.65, "date.cue_after"
+    return "mentioned", 0.6, "date.default"
+
+
+# ---- years ------------------------------------------------------------------------------
+def _sentence_year(st: Structure, pos: int, raws: list[_Raw]) -> int | None:
+    lay = st.layout
+    s, e = lay.sentence(pos)
+    blocked = [(r.start, r.end) for r in raws if s <= r.start < e]
+    blocked += [(c.start, c.end) for c in case_ids(lay.masked, s, e)]
+    years = {
+        int(m.group())
+        for m in P.STANDALONE_YEAR.finditer(lay.masked, s, e)
+        if not any(bs <= m.start() < be for bs, be in blocked)
+    }
+    return years.pop() if len(years) == 1 else None
+
+
+def _context_years(st: Structure, dated: list[tuple[_Raw, str, str | None]]) -> tuple[dict, int | None]:
+    per_case: dict[str | None, int] = {}
+    for role in ("document_date", "meeting_date"):
+        for r, rl, key in dated:
+            if rl == role and r.year is not None:
+                per_case.setdefault(key, r.year)
+    for a in st.anchors:
+        per_case.setdefault(a.key, a.year)
+    doc_year = per_case.get(None)
+    if doc_year is None:
+        explicit = Counter(r.year for r, _, _ in dated if r.year is not None)
+        if explicit:
+            doc_year = explicit.most_common(1)[0][0]
+        else:
+            standalone = Counter(int(m.group()) for m in P.STANDALONE_YEAR.finditer(st.layout.masked))
+            doc_year = standalone.most_common(1)[0][0] if standalone else None
+    if doc_year is None and per_case:
+        doc_year = next(iter(per_case.values()))
+    return per_case, doc_year
+
+
+_RELATIVE = {"i år": 0, "i fjor": -1, "i fjar": -1, "neste år": 1, "til neste år": 1}
+
+
+def _relative_year(after: str) -> int | None:
+    """'5. desember i år' -> 0 (the document's year), 'i fjor' -> -1, 'neste år' -> +1."""
+    m = re.match(r"^\s*((?:til\s+)?neste\s+år|i\s+(?:år|fjor|fjar))\b", after, re.IGNORECASE)
+    return _RELATIVE[re.sub(r"\s+", " ", m.group(1).lower())] if m else None
+
+
+def _near_year(st: Structure, r: _Raw, prev_end: int) -> int | None:
+    """A year written just before the date, in the same clause: 'for 2022 21. september'."""
+    lay = st.layout
+    s_start, _ = lay.sentence(r.match_start)
+    lo = max(s_start, r.match_start - 25, prev_end)
+    years = [m for m in P.STANDALONE_YEAR.finditer(lay.masked, lo, r.match_start)]
+    return int(years[-1].group()) if years else None
+
+
+def _reference_dates(dated: list[tuple[_Raw, str, str | None]]) -> dict[str | None, dt.date]:
+    """The date a document (or case) is written from: document date, else meeting date."""
+    refs: dict[str | None, dt.date] = {}
+    for role in ("document_date", "meeting_date"):
+        for r, rl, key in dated:
+            d = P.make_date(r.year, r.month, r.day)
+            if rl == role and d and key not in refs:
+                refs[key] = d
+    return refs
+
+
+def _previous_explicit_dates(dated: list[tuple[_Raw, str, str | None]]) -> dict[int, dt.date | None]:
+    """For each mention: the last full date written before it (else the first one after)."""
+    out: dict[int, dt.date | None] = {}
+    last = None
+    first = next((d for x, _, _ in dated if (d := P.make_date(x.year, x.month, x.day))), None)
+    for x, _, _ in dated:
+        out[id(x)] = last or first
+        d = P.make_date(x.year, x.month, x.day)
+        if d:
+            last = d
+    return out
+
+
+_PAST = re.compile(
+    r"\b(?:var|vart|ble|blei|hadde|hatt|har\s+vore|har\s+vært|vedtok|kom|sende|sendte|la\s+fram|"
+    r"gjorde|møtte|tiltrådte|avholdt|vart\s+halde|behandlet|handsama|drøfta|drøftet|leverte|levert|"
+    r"mottok|mottatt|motteke|fekk|fikk|kom\s+inn|sendte\s+inn)\b",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(
+    r"\b(?:skal|vil|blir|vert|planlagd|planlagt|neste|kommende|komande|foreslås|foreslått|holdes|haldast)\b",
+    re.IGNORECASE,
+)
+_SLACK = dt.timedelta(days=7)
+
+
+def _closest_year(ref: dt.date, r: _Raw, clause: str = "", role: str = "") -> int:
+    """The year for day.month as seen from the reference date.
+
+    A weekday decides when given; a past-tense clause ("kom inn 30. april") takes the
+    latest such day not after the reference date, a future one ("innan 1. desember",
+    "frist") the earliest not before it; otherwise the nearest.
+    """
+    options = []
+    tense = _tense(clause) or ("future" if role == "deadline" else None)
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        d = P.make_date(y, r.month, r.day)
+        if not d:
+            continue
+        weekday_ok = r.weekday is None or d.weekday() == r.weekday
+        wrong_side = (tense == "past" and d > ref + _SLACK) or (tense == "future" and d < ref - _SLACK)
+        options.append((not weekday_ok, wrong_side, abs((d - ref).days), y))
+    return min(options)[3] if options else ref.year
+
+
+def _tense(clause: str) -> str | None:
+    """The tense marker nearest the date decides ("leverte ... innen 1. september": past,
+    "vart orientert om at neste møte blir 12. desember": future)."""
+    past = max((m.end() for m in _PAST.finditer(clause)), default=-1)
+    future = max((m.end() for m in _FUTURE.finditer(clause)), default=-1)
+    if past < 0 and future < 0:
+        return None
+    return "past" if past > future else "future"
+
+
+def _with_weekday(year: int, r: _Raw) -> int:
+    if r.weekday is None:
+        return year
+    for y in (year, year + 1, year - 1):
+        d = P.make_date(y, r.month, r.day)
+        if d and d.weekday() == r.weekday:
+            return y
+    return year
+
+
+def extract(st: Structure) -> list[tuple[DateMention, int]]:
+    """Date mentions, each with its global start offset."""
+    lay = st.layout
+    raws = find(st)
+    dated: list[tuple[_Raw, str, str | None]] = []
+    roles = []
+    for i, r in enumerate(raws):
+        prev_end = raws[i - 1].end if i else 0
+        next_start = raws[i + 1].start if i + 1 < len(raws) else len(lay.text)
+        role = _role(st, r, prev_end, next_start, roles[-1] if roles else None)
+        roles.append(role)
+        dated.append((r, role[0], st.case_at(r.start)))
+    per_case, doc_year = _context_years(st, dated)
+    refs = _reference_dates(dated)
+    previous = _previous_explicit_dates(dated)
+    out = []
+    for i, ((r, role, key), (_, conf, rule)) in enumerate(zip(dated, roles)):
+        prev_end = raws[i - 1].end if i else 0
+        inferred = r.year is None
+        year = r.year
+        if inferred:
+            ref = refs.get(key) or refs.get(None) or previous[id(r)]
+            near = _near_year(st, r, prev_end)
+            shift = _relative_year(lay.masked[r.end : r.end + 12])
+            base = ref.year if ref is not None else per_case.get(key) or doc_year
+            if shift is not None and base:
+                year = base + shift  # "5. desember i år"
+            elif near is not None:
+                year = _with_weekday(near, r)  # "for 2022 21. september"
+            elif ref is not None:
+                s_start, _ = lay.sentence(r.match_start)
+                year = _closest_year(ref, r, lay.masked[max(s_start, prev_end) : r.match_start], role)
+            else:
+                base = _sentence_year(st, r.match_start, raws) or base
+                year = _with_weekday(base, r) if base else None
+            conf *= 0.85
+        date = P.make_date(year, r.month, r.day)
+        if date is None:
+            continue
+        if r.month2 is not None:
+            end = P.make_date(year + (1 if r.month2 < r.month else 0), r.month2, r.day2) if year else None
+        else:
+            end = P.make_date(year, r.month, r.day2) if r.day2 else None
+        page, cs, ce = lay.where(r.start, r.end)
+        out.append((DateMention(key, lay.text[r.start:r.end], date, end, role, inferred, page, cs, ce,
+                                f"{r.rule}+{rule}", round(conf, 3)), r.start))
+    return out
+

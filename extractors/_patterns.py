@@ -1,0 +1,200 @@
+"""Norwegian patterns shared by the extractors (bokmål and nynorsk).
+
+Only patterns and small pure helpers live here; the extractors decide what a match means.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+# ---- years and numbers ----------------------------------------------------------
+TWO_DIGIT_PIVOT = 50  # 00-49 -> 2000-2049, 50-99 -> 1950-1999
+
+
+def full_year(text: str) -> int | None:
+    """'09' -> 2009, '97' -> 1997, '2024' -> 2024; None when not a plausible year."""
+    if not text.isdigit():
+        return None
+    y = int(text)
+    if len(text) == 2:
+        return 2000 + y if y < TWO_DIGIT_PIVOT else 1900 + y
+    if len(text) == 4 and 1900 <= y <= 2099:
+        return y
+    return None
+
+
+# ---- dates ------------------------------------------------------------------------
+MONTHS = {
+    "januar": 1, "jan": 1, "februar": 2, "febr": 2, "feb": 2, "mars": 3, "mar": 3,
+    "april": 4, "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7,
+    "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "oktober": 10,
+    "okt": 10, "november": 11, "nov": 11, "desember": 12, "des": 12,
+}
+WEEKDAYS = {
+    "mandag": 0, "måndag": 0, "tirsdag": 1, "tysdag": 1, "onsdag": 2, "torsdag": 3,
+    "fredag": 4, "lørdag": 5, "laurdag": 5, "søndag": 6, "sundag": 6,
+}
+_MON = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WD = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_WEEKDAY_PREFIX = rf"(?:(?P<wd>{_WD})\s+(?:den\s+)?)?"
+
+# Order matters: ranges before single dates (the finder takes non-overlapping matches
+# in this order).
+DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("date.numeric_range", re.compile(
+        r"(?<![\d.,/])(?P<d1>\d{1,2})\.?\s?[-–]\s?(?P<d2>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?"
+        r"(?P<y>\d{4}|\d{2})(?![\d/]|\.\d)")),
+    ("date.text_range", re.compile(
+        rf"(?<![\d.,/])(?P<d1>\d{{1,2}})\.?\s?[-–]\s?(?P<d2>\d{{1,2}})\.\s*(?P<mon>{_MON})\b\.?"
+        r"(?:\s+(?P<y>(?:19|20)\d{2})\b)?", re.IGNORECASE)),
+    ("date.from_to", re.compile(
+        rf"\b(?:fra|frå)\s+(?P<d1>\d{{1,2}})\.\s*(?P<mon>{_MON})\b\.?(?:\s+(?P<y1>(?:19|20)\d{{2}}))?"
+        rf"\s+(?:til|–|-)\s+(?P<d2>\d{{1,2}})\.\s*(?P<mon2>{_MON})\b\.?(?:\s+(?P<y>(?:19|20)\d{{2}})\b)?",
+        re.IGNORECASE)),
+    ("date.iso", re.compile(
+        r"(?<![\d/.-])(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d])")),
+    ("date.numeric", re.compile(
+        _WEEKDAY_PREFIX + r"(?<![\d.,/])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4}|\d{2})"
+        r"(?![\d/]|\.\d)", re.IGNORECASE)),
+    ("date.text", re.compile(
+        _WEEKDAY_PREFIX + rf"(?<![\d.,/])(?P<d>\d{{1,2}})\.\s*(?P<mon>{_MON})\b\.?"
+        r"(?:,?\s+(?P<y>(?:19|20)\d{2})\b)?", re.IGNORECASE)),
+]
+WEEK_BEFORE = re.compile(r"\b(?:uke|veke)\s+\d{1,2}\s*\(\s*$", re.IGNORECASE)
+STANDALONE_YEAR = re.compile(r"(?<![\d./-])(?:19|20)\d{2}(?![\d/]|-\d|\.\d)")
+
+
+def make_date(year: int | None, month: int, day: int) -> dt.date | None:
+    if year is None:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+# ---- case identifiers ---------------------------------------------------------------
+# A case number: N/YY, N/YYYY, N-YY, N-YYYY (zero padded: 045-2023) or YYYY/N.
+NUM = r"(?P<a>\d{1,4})\s?[/-]\s?(?P<b>\d{1,4})(?![\d/]|-\d|\.\d)"
+NUM_RANGE = (
+    r"(?:(?P<ry1>\d{4})/(?P<rn1>\d{1,4})\s?[-–]\s?(?P<ry2>\d{4})/(?P<rn2>\d{1,4})"
+    r"|(?P<n1>\d{1,4})\s?[-–]\s?(?P<n2>\d{1,4})\s?/\s?(?P<ry>\d{4}|\d{2}))(?![\d/])"
+)
+BODY_SUFFIX = r"(?:møtet|styret|tinget|utvalget|utvalet|rådet|skapet)"
+# Label forms, most specific first. Group "body" is the body as written (may be None:
+# the generic "sak"), group "plural" marks "sakene"/"sakane".
+LABELS = (
+    rf"(?P<body1>[A-ZÆØÅa-zæøå][a-zæøå]+{BODY_SUFFIX})\s+(?:sak(?P<pl1>ene|ane)?)"  # Kommunestyret sak
+    r"|(?P<body2>[A-ZÆØÅ]{1,6})[ -]sak(?P<pl2>ene|ane)?"  # SSU sak, K-sak, RS-sak
+    r"|(?P<body3>[A-ZÆØÅa-zæøå][a-zæøå]{2,}sak)(?P<pl3>ene|ane)?"  # Styresak, styresak
+    r"|(?P<body4>[A-ZÆØÅ]{1,4})(?=[ -]?\d)"  # PS 22/2018, FS-12/14
+    r"|(?P<generic>[Ss]ak(?P<pl5>ene|ane)?|SAK)"  # Sak 44/08, sak 30
+)
+CASE_ID = re.compile(
+    rf"\b(?:{LABELS})(?:\s+nr\.?)?[ -]?\s?(?:(?P<range>{NUM_RANGE})|{NUM}|(?P<bare>\d{{1,3}})\b(?![/-]\d|\.\d))"
+)
+NOT_BODIES = frozenset({"NOU", "ISBN", "HF", "RHF", "KS", "NAV", "ID", "NR", "TLF", "KL", "SIDE", "FOR", "AV"})
+
+
+def split_number(a: str, b: str) -> tuple[int, int] | None:
+    """('26', '2024') -> (26, 2024); ('2019', '41') -> (41, 2019); None if not a case no."""
+    if len(a) == 4 and full_year(a) and len(b) != 4:
+        return int(b), int(a)
+    year = full_year(b) if len(b) in (2, 4) else None
+    if year is None or int(a) == 0:
+        return None
+    return int(a), year
+
+
+def normalise_body(body: str) -> str:
+    body = body.strip(" -")
+    if body.isupper() and len(body) <= 6:
+        return body
+    return body[:1].upper() + body[1:]
+
+
+def case_key(body: str, number: int, year: int) -> str:
+    return f"{body} {number}/{year}"
+
+
+# ---- header field labels ------------------------------------------------------------
+FIELD_LABELS: list[tuple[str, str]] = [
+    ("avkl_sekr", r"avkl(?:art|\.)?\s*sekr(?:etariat|\.)?"),
+    ("case_handler", r"(?:ansvarl[ie]g\s+)?(?:saksbehandl(?:er|ar)|sakshandsamar|saksbeh\.?|sakshands\.?)"),
+    ("meeting_date", r"møtedato|møtedag|dato\s+for\s+\w*møtet?"),
+    ("document_date", r"dato\s+dok(?:ument)?\.?|dokumentdato|dato|datert"),
+    ("our_ref", r"vår\s+ref(?:eranse|\.)?|vår\s+saksnr\.?"),
+    ("your_ref", r"deres\s+ref(?:eranse|\.)?|dykkar\s+ref(?:eranse|\.)?"),
+    ("archive_case_no", r"arkivsak(?:s?nr\.?|snummer|s?\s?-?\s?id|-dok\.?|\s+nr\.?)?|arkivref(?:eranse|\.)?|saksnummer\s+i\s+arkiv(?:et)?|saksmappe|saksnr\.?(?=\s*:\s*\d{2,4}/\d)"),
+    ("archive_code", r"arkivkode|arkivnøkkel|emnekode|arkiv"),
+    ("committee", r"styre,\s*råd,\s*utvalg|utvalg|utval|organ"),
+]
+FIELD_LINE = re.compile(
+    r"^\s*(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in FIELD_LABELS) + r")"
+    r"(?:\s*[:;]\s*|\s{2,}|\.\s*:\s*|\s+(?=\d))(?P<value>\S.*?)\s*$",
+    re.IGNORECASE,
+)
+LABEL_ONLY = re.compile(
+    r"^(?:" + "|".join(f"(?P<{name}>{rx})" for name, rx in FIELD_LABELS) + r")\s*[.:]?$",
+    re.IGNORECASE,
+)
+MEETING_HEADER = re.compile(r"^\s*(?:møtestad|møtested|møtetid|tid)\s*:", re.IGNORECASE | re.MULTILINE)
+
+# ---- recommendation / decision headings ---------------------------------------------
+_OWNER = r"(?:[\wæøåÆØÅ.]+\s+){0,3}"
+REC_HEADING = (
+    rf"{_OWNER}(?:innstilling(?:\s+til\s+(?:konsensus|vedtak))?|forslag\s+til\s+(?:vedtak|innstilling)"
+    rf"|framlegg\s+til\s+(?:vedtak|innstilling)|tilråding(?:\s+til\s+vedtak)?)"
+)
+DEC_HEADING = rf"{_OWNER}?(?:vedtak|samrøystes\s+vedtak|einstemmig\s+vedtak|konsensus)"
+_CASE_PREFIX = r"(?:(?:[A-ZÆØÅ]{1,6}[ -]?sak|[A-ZÆØÅ]{1,4})?\s?-?\s?\d{1,4}\s?[/-]\s?\d{1,4}\s+|[A-ZÆØÅ]{1,4}\s+[-–]\s+)?"
+_TAIL = r"(?:\s+(?:i|frå|fra)\s+[\wæøåÆØÅ -]{2,40}?)?(?:\s+[\d.]{6,10})?"
+HEADING_LINE = re.compile(
+    rf"^\s*{_CASE_PREFIX}(?:(?P<rec>{REC_HEADING})|(?P<dec>{DEC_HEADING})){_TAIL}\s*"
+    r"(?:[:.]\s*(?P<inline>\S.*?)?)?\s*$",
+    re.IGNORECASE,
+)
+TERMINATOR = re.compile(
+    r"^\s*(?:(?:enstemmig|einstemmig|samrøystes)\s+(?:vedtatt|vedteke|vedtak)"
+    r"|vedtatt\s+med\s+.*stemmer|vedteke\s+med\s+.*røyster|.*\bble\s+enstemmig\s+vedtatt)\.?\s*$",
+    re.IGNORECASE,
+)
+ITEM = re.compile(r"^\s*(?:(?P<no>\d{1,2})\s?[.)]|(?P<letter>[a-h])\))\s+(?=\S)")  # "1. ", "2) ", "1 . ", "a) "
+
+
+def item_number(m: re.Match[str]) -> int:
+    """'3.' -> 3, 'c)' -> 3."""
+    return int(m.group("no")) if m.group("no") else ord(m.group("letter")) - 96
+# Prose headings: "Byrådet innstiller til bystyret å fatte følgende vedtak:"
+PROSE_REC_HEADING = re.compile(
+    r"^\s*\S.{0,120}\b(?:innstiller|innstille|rår|tilrår)\b.{0,80}\b(?:følgende|følgjande|slikt|sålydande|slik)\s+vedtak\s*:\s*$",
+    re.IGNORECASE,
+)
+PROSE_DEC_HEADING = re.compile(
+    r"^\s*\S+(?:\s+\S+){0,5}\s+(?:fattet|fatta|gjorde)\s+(?:følgende|følgjande|slikt|sålydande)\s+vedtak\s*:\s*$",
+    re.IGNORECASE,
+)
+# Any short "Label: value" line (labels we do not know are still labels, not titles)
+GENERIC_FIELD = re.compile(r"^\s*[A-ZÆØÅ][\wæøåÆØÅ.,/-]*(?:\s[\wæøåÆØÅ.,/-]+){0,2}\s?:\s+\S.{0,80}$")
+
+# ---- attachments ---------------------------------------------------------------------
+VEDLEGG = re.compile(
+    r"^\s*(?:(?:ikke\s+|ikkje\s+|u)?trykte\s+)?vedlegg\b(?:\s*\([^)]*\))?\s*:?\s*(?P<inline>.*)$",
+    re.IGNORECASE,
+)
+
+# ---- sections --------------------------------------------------------------------------
+KNOWN_SECTIONS = re.compile(
+    r"^(?:bakgrunn(?:\s+for\s+saka?|\s+for\s+saken)?|saksopplysning(?:er|ar)|vurdering(?:ar|er)?|konklusjon"
+    r"|innledning|innleiing|status|videre\s+prosess|vidare\s+prosess|økonomiske\s+konsekvens(?:er|ar)"
+    r"|økonomi|sammendrag|samandrag|oppsummering|saksutredning|saksutgreiing|saksframstilling"
+    r"|fakta|rammer|merknad(?:er|ar)?|konsekvens(?:er|ar)|høring|høyring|saksgang|lovgrunnlag|regelverk"
+    r"|.{1,60}\s+vurdering|(?:behandling|handsaming)\b.{0,60}|.{1,20}\s[-–]\s(?:behandling|handsaming))$",
+    re.IGNORECASE,
+)
+DOCUMENT_LABELS = re.compile(
+    r"^(?:saksliste|sakliste|møteinnkalling|innkalling|møtebok|møteprotokoll|protokoll|saksframlegg"
+    r"|sakspapir|saksutredning|saksutgreiing|forfall|referatsaker|dagsorden)\b",
+    re.IGNORECASE,
+)

@@ -1,0 +1,98 @@
+"""References to other cases (attachment lists and inline mentions) and URLs."""
+
+from __future__ import annotations
+
+import re
+
+from extractors import _patterns as P
+from extractors._structure import CaseId, Structure, case_ids
+from extractors.records import CaseReference
+
+# "Fylkestinget vedtok i sak 2018/77", "Partnerskapsmøtet i 2023 gjorde i sak 08",
+# "kommunestyret si handsaming i sak 61/2017", "I sak 09-2021 vedtok partnerskapsmøtet".
+_BODY = rf"[A-ZÆØÅa-zæøå][a-zæøå]+{P.BODY_SUFFIX}"
+_VERB = r"(?:vedtok|vedtak|gjorde|behandlet|behandla|handsama|drøftet|drøfta)"
+_ORG = r"[A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+[A-ZÆØÅ][\wæøåÆØÅ-]*){0,4}"
+_SUBJECT_BEFORE = re.compile(rf"^\W*(?P<body>{_BODY}|{_ORG})\b(?:\s+i\s+\d{{4}})?\s+{_VERB}\b")
+_BODY_VERB_BEFORE = re.compile(rf"\b(?P<body>{_BODY})\s+{_VERB}\s+(?:[\wæøå.,-]+\s+){{0,6}}?i\s+$", re.IGNORECASE)
+_OWNER_BEFORE = re.compile(
+    rf"\b(?P<body>{_BODY})(?:\s+(?:si|sin|sitt|sine)|s)\s+(?:handsaming|behandling|vedtak)\s+i\s+$", re.IGNORECASE
+)  # "kommunestyret si handsaming i sak", "kommunestyrets vedtak i sak"
+_VERB_AFTER = re.compile(rf"^\s+{_VERB}\s+(?P<body>{_BODY})\b")
+
+
+def extract(st: Structure) -> list[CaseReference]:
+    lay = st.layout
+    own_starts = {a.start for a in st.anchors} | {s for s, _ in st.own_spans}
+    found: list[CaseId] = []
+    for cid in case_ids(lay.masked):
+        f = st.field_at(cid.start)
+        if cid.start in own_starts or (f and f.field in ("our_ref", "your_ref", "archive_case_no")):
+            continue
+        ln = lay.line_at(cid.start)
+        if ln.index in st.table_lines:
+            continue
+        found.append(cid)
+    found += st.saksgang_refs
+    explicit = {(n, c.year): c.body for c in found if c.body for n in c.numbers}
+    out: list[CaseReference] = []
+    for cid in sorted(found, key=lambda c: c.start):
+        from_key = st.case_at(cid.start)
+        from_anchor = next((a for a in st.anchors if a.key == from_key), None)
+        context = "attachment" if st.in_attachment(cid.start) else "inline"
+        year, year_rule = cid.year, "explicit"
+        if year is None:
+            year = _sentence_year(st, cid) or (from_anchor.year if from_anchor else None)
+            year_rule = "context"
+        body, body_rule = cid.body, "label"
+        if body is None:
+            body, body_rule = _body_from_sentence(st, cid), "sentence"
+        for n in cid.numbers:
+            b = body
+            if cid.body is None and (n, year) in explicit:
+                b, body_rule = explicit[(n, year)], "same_document"
+            if b is None:
+                b = from_anchor.key.rsplit(" ", 1)[0] if from_anchor else (st.committee or "Sak")
+                body_rule = "own_case" if from_anchor else "document_body"
+            key = P.case_key(b, n, year) if b and year else None
+            if key is not None and key == from_key:
+                continue
+            conf = 0.9 if cid.body and cid.explicit_year else 0.75 if cid.explicit_year else 0.6
+            page, cs, ce = lay.where(cid.start, cid.end)
+            out.append(CaseReference(from_key, lay.text[cid.start:cid.end], b, n, year, key, context, None,
+                                     page, cs, ce, f"reference.{body_rule}.{year_rule}", conf))
+    for u in lay.urls:
+        page, cs, ce = lay.where(u.start, u.end)
+        out.append(CaseReference(st.case_at(u.start), lay.text[u.start:u.end], None, None, None, None, "url",
+                                 u.url, page, cs, ce, "reference.url", 0.95))
+    out.sort(key=lambda r: (r.page_no, r.char_start))
+    return out
+
+
+def _sentence_year(st: Structure, cid: CaseId) -> int | None:
+    s, _ = st.layout.sentence(cid.start)
+    before = st.layout.masked[s : cid.start]
+    years = {int(m.group(1)) for m in re.finditer(r"\bi\s+((?:19|20)\d{2})\b(?![/-]\d)", before)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _body_from_sentence(st: Structure, cid: CaseId) -> str | None:
+    s, e = st.layout.sentence(cid.start)
+    before = st.layout.masked[s : cid.start]
+    after = st.layout.masked[cid.end : e]
+    for m in (_SUBJECT_BEFORE.search(before), _OWNER_BEFORE.search(before), _BODY_VERB_BEFORE.search(before),
+              _VERB_AFTER.match(after)):
+        if m:
+            body = P.normalise_body(m.group("body"))
+            return None if _is_own_body(st, body, cid) else body
+    return None
+
+
+def _is_own_body(st: Structure, body: str, cid: CaseId) -> bool:
+    """'Styret' in a Styresak paper, 'Kommunestyret' in its own minutes: the citing body."""
+    stem = re.sub(r"(?:et|en|a)$", "", body.lower())
+    key = st.case_at(cid.start)
+    own = [key.rsplit(" ", 1)[0].lower()] if key else []
+    if st.committee:
+        own.append(st.committee.lower())
+    return any(o.startswith(stem) for o in own if len(stem) >= 4)

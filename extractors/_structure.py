@@ -1,0 +1,314 @@
+"""The document's structure, found once and shared by every extractor.
+
+Header field lines, recommendation/decision headings, attachment (Vedlegg) blocks and the
+committee; then (in :mod:`extractors._anchors`) saksgang and agenda tables, the document's
+own case(s) and the segment of text that belongs to each case (agendas and minutes hold
+several).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from extractors import _patterns as P
+from extractors._layout import Layout, Line
+
+
+@dataclass(frozen=True, slots=True)
+class CaseId:
+    """A case identifier found in the text (own case or reference)."""
+
+    start: int
+    end: int
+    text: str
+    body: str | None  # as written and normalised; None: generic "sak" or bare number
+    numbers: tuple[int, ...]  # several for a range "sakene 4-7/2023"
+    year: int | None  # None: "sak 30" (year from context)
+    explicit_year: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FieldHit:
+    field: str
+    label: str
+    value: str
+    line: int
+    start: int  # global offsets of the value
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    kind: str  # recommendation / decision
+    text: str
+    line: int
+    inline: str | None
+    inline_start: int
+
+
+@dataclass
+class Anchor:
+    """Where the document presents one of its own cases."""
+
+    body: str | None
+    number: int
+    year: int
+    text: str
+    start: int
+    end: int
+    kind: str  # header / agenda / saksgang
+    line: int
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    committee: str | None = None
+    meeting_date_text: tuple[int, int] | None = None
+    archive_no: tuple[str, int, int] | None = None
+    key: str = ""
+
+
+@dataclass
+class Structure:
+    layout: Layout
+    fields: list[FieldHit] = field(default_factory=list)
+    headings: dict[int, Heading] = field(default_factory=dict)
+    attachments: list[tuple[int, int]] = field(default_factory=list)
+    table_lines: set[int] = field(default_factory=set)  # saksgang / agenda tables
+    saksgang_refs: list[CaseId] = field(default_factory=list)
+    anchors: list[Anchor] = field(default_factory=list)  # one per distinct case, in order
+    own_spans: list[tuple[int, int]] = field(default_factory=list)  # every own-case mention
+    label_lines: set[int] = field(default_factory=set)  # label rows of column-laid-out fields
+    _cache: tuple | None = field(default=None, repr=False)
+    segments: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, key
+    committee: str | None = None
+    committee_span: tuple[int, int] | None = None
+    meeting_layout: bool = False  # a møtebok/innkalling header: "Dato" is the meeting date
+
+    def case_at(self, pos: int) -> str | None:
+        if len(self.anchors) == 1:
+            return self.anchors[0].key
+        for s, e, key in self.segments:  # one per case: few
+            if s <= pos < e:
+                return key
+        return None
+
+    def in_attachment(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.attachments, (pos, float("inf"))) - 1
+        return i >= 0 and self.attachments[i][0] <= pos < self.attachments[i][1]
+
+    def field_line(self, index: int) -> bool:
+        return index in self.label_lines or index in self._index()[0]
+
+    def field_at(self, pos: int) -> FieldHit | None:
+        starts, hits = self._index()[1:3]
+        i = bisect.bisect_right(starts, pos) - 1
+        return hits[i] if i >= 0 and pos < hits[i].end else None
+
+    def anchor_line(self, index: int) -> bool:
+        return index in self._index()[3]
+
+    def _index(self) -> tuple[set[int], list[int], list[FieldHit], set[int]]:
+        """Lookups rebuilt when fields or anchors change (they only grow while building)."""
+        key = (len(self.fields), len(self.anchors))
+        if self._cache is None or self._cache[0] != key:
+            hits = sorted(self.fields, key=lambda f: f.start)
+            self._cache = (key, ({f.line for f in hits}, [f.start for f in hits], hits,
+                                 {a.line for a in self.anchors}))
+        return self._cache[1]
+
+
+def parse_case_id(m: re.Match[str]) -> CaseId | None:
+    g = m.groupdict()
+    start = m.start()
+    if g["body2"] and len(g["body2"]) == 1 and m.group()[1:2] == " ":
+        g["body2"] = None  # "I sak 11-21": a capitalised preposition, not a body
+        start += 2
+    text = m.string[start : m.end()]
+    written = g["body1"] or g["body2"] or g["body3"] or g["body4"]
+    if g["body4"] and (g["body4"] in P.NOT_BODIES or g["bare"]):
+        return None
+    body = P.normalise_body(written) if written else None
+    if g["range"]:
+        if g["ry1"]:
+            y1, y2 = int(g["ry1"]), int(g["ry2"])
+            n1, n2, year = int(g["rn1"]), int(g["rn2"]), y1 if y1 == y2 else None
+        else:
+            n1, n2, year = int(g["n1"]), int(g["n2"]), P.full_year(g["ry"])
+        if year is None or not (0 < n1 <= n2) or n2 - n1 > 50:
+            return None
+        return CaseId(start, m.end(), text, body, tuple(range(n1, n2 + 1)), year, True)
+    if g["a"]:
+        split = P.split_number(g["a"], g["b"])
+        if split is None:
+            return None
+        return CaseId(start, m.end(), text, body, (split[0],), split[1], True)
+    if g["bare"] and int(g["bare"]) > 0:
+        return CaseId(start, m.end(), text, body, (int(g["bare"]),), None, False)
+    return None
+
+
+def case_ids(text: str, start: int = 0, end: int | None = None) -> list[CaseId]:
+    out = []
+    for m in P.CASE_ID.finditer(text, start, len(text) if end is None else end):
+        cid = parse_case_id(m)
+        if cid is not None:
+            out.append(cid)
+    return out
+
+
+def build(layout: Layout) -> Structure:
+    st = Structure(layout)
+    st.meeting_layout = bool(P.MEETING_HEADER.search(layout.text)) and not re.search(
+        r"^\s*møtedato\b", layout.text, re.IGNORECASE | re.MULTILINE
+    )
+    _fields(st)
+    _headings(st)
+    _attachments(st)
+    _committee(st)
+    from extractors import _anchors  # the document's own cases (needs the above)
+
+    _anchors.find(st)
+    return st
+
+
+# ---- header fields ------------------------------------------------------------------
+def _fields(st: Structure) -> None:
+    lines = st.layout.lines
+    skip: set[int] = set()
+    for ln in lines:
+        if ln.blank or len(ln.text) > 200 or ln.index in skip:
+            continue
+        if _column_fields(st, ln):
+            skip.update({ln.index, ln.index + 1})
+            continue
+        # Several fields may share a line, separated by wide spacing.
+        for chunk_start, chunk in _chunks(ln):
+            m = P.FIELD_LINE.match(chunk)
+            if not m or P.LABEL_ONLY.match(m.group("value")):
+                continue
+            name = next(n for n, _ in P.FIELD_LABELS if m.group(n))
+            vs = chunk_start + m.start("value")
+            st.fields.append(
+                FieldHit(name, m.group(name), m.group("value"), ln.index, vs, chunk_start + m.end("value"))
+            )
+
+
+def _column_fields(st: Structure, ln: Line) -> bool:
+    """Labels on one line, values below them ("Sakshandsamar   Arkiv   ArkivsakID")."""
+    heads = [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", ln.text)]
+    if len(heads) < 2 or not all(P.LABEL_ONLY.match(h) for _, h in heads):
+        return False
+    if ln.index + 1 >= len(st.layout.lines):
+        return False
+    below = st.layout.lines[ln.index + 1]
+    cells = [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", below.text)]
+    if not cells or len(cells) > len(heads):
+        return False
+    for pos, value in cells:
+        col = min(heads, key=lambda h: abs(h[0] - pos))
+        m = P.LABEL_ONLY.match(col[1])
+        name = next(n for n, _ in P.FIELD_LABELS if m.group(n))
+        st.fields.append(FieldHit(name, col[1], value, below.index, below.start + pos, below.start + pos + len(value)))
+    st.label_lines.add(ln.index)
+    return True
+
+
+def _chunks(ln: Line) -> list[tuple[int, str]]:
+    parts = []
+    for m in re.finditer(r"\S(?:.*?\S)?(?=\s{4,}|\s*$)", ln.text):
+        parts.append((ln.start + m.start(), m.group()))
+    if len(parts) > 1 and any(P.FIELD_LINE.match(p) for _, p in parts):
+        return parts  # "Møtested: Rådhuset      Møtedato: 12.03.2009"
+    return [(ln.start, ln.text)]
+
+
+# ---- recommendation / decision headings ----------------------------------------------
+def _headings(st: Structure) -> None:
+    for ln in st.layout.lines:
+        if ln.blank or len(ln.stripped) > 160:
+            continue
+        m = P.HEADING_LINE.match(ln.text)
+        if not m:
+            prose = "recommendation" if P.PROSE_REC_HEADING.match(ln.text) else (
+                "decision" if P.PROSE_DEC_HEADING.match(ln.text) else None)
+            if prose:
+                st.headings[ln.index] = Heading(prose, ln.stripped.rstrip(" :"), ln.index, None, 0)
+            continue
+        inline = m.group("inline")
+        if inline is None and ln.stripped.endswith(".") and not m.group("rec"):
+            continue  # "Enstemmig vedtatt." closes a block, it does not open one
+        if inline and len(ln.stripped) - len(inline) > 90:
+            continue
+        text = ln.stripped[: len(ln.stripped) - len(inline)] if inline else ln.stripped
+        kind = "recommendation" if m.group("rec") else "decision"
+        st.headings[ln.index] = Heading(
+            kind, text.rstrip(" :."), ln.index, inline, ln.start + (m.start("inline") if inline else 0)
+        )
+
+
+# ---- attachment lists -------------------------------------------------------------------
+def _attachments(st: Structure) -> None:
+    lines = st.layout.lines
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        m = P.VEDLEGG.match(ln.text)
+        if not m or len(ln.stripped) > 200 or (not m.group("inline") and len(ln.stripped) > 40):
+            i += 1
+            continue
+        start, end = ln.start, ln.end
+        j = i + 1
+        blanks = 0
+        while j < len(lines) and j < i + 30:
+            nxt = lines[j]
+            if nxt.blank:
+                blanks += 1
+                if blanks >= 3:
+                    break
+                j += 1
+                continue
+            if _block_breaker(st, nxt) and not P.VEDLEGG.match(nxt.text):
+                break
+            blanks = 0
+            end = nxt.end
+            j += 1
+        st.attachments.append((start, end))
+        i = j
+
+
+def _block_breaker(st: Structure, ln: Line) -> bool:
+    s = ln.stripped.rstrip(":").strip()
+    return (
+        ln.index in st.headings
+        or st.field_line(ln.index)
+        or bool(P.KNOWN_SECTIONS.match(s))
+        or (len(s) > 120 and s.endswith(".") and not s.startswith("["))
+    )
+
+
+# ---- committee ------------------------------------------------------------------------------
+_BODY_LINE = re.compile(
+    r"^\s*(?:Møtebok|Møteprotokoll|Protokoll|Møteinnkalling|Innkalling)\s+(?:for|frå|fra|til)\s+"
+    r"(?P<body3>[\wæøå]+(?:utvalget|utvalet|utval|rådet|styret|tinget|skapet))\b"  # "Møtebok for kommunestyret i Stryn"
+    r"|^\s*(?P<body>Kommunestyret|Formannskapet|Fylkestinget|Bystyret|Bydelsutvalget|Styret|Fylkesutvalget"
+    r"|[A-ZÆØÅ][\wæøå\-]*(?:\s+[\wæøå\-]+){0,3}(?:utvalget|utvalet|utval|rådet|styret|tinget))"
+    r"(?:\s+i\s+[A-ZÆØÅ][\wæøå\- ]{1,40})?\s*$"  # "Eldrerådet i Ullensvang herad"
+    r"|^\s*(?P<body2>(?:Hoved|Hovud)?[Uu]tval[g]?\s+for\s+[\wæøå ,-]{3,60}?)\s*$"  # "Hovudutval for samferdsel"
+)
+
+
+def _committee(st: Structure) -> None:
+    hits = [f for f in st.fields if f.field == "committee"]
+    if hits:
+        st.committee, st.committee_span = hits[0].value.strip(), (hits[0].start, hits[0].end)
+        return
+    for ln in st.layout.lines[:15]:
+        if P.CASE_ID.match(ln.stripped):
+            return  # a body line counts only above the first case
+        m = _BODY_LINE.match(ln.text)
+        if m:
+            group = next(g for g in ("body", "body2", "body3") if m.group(g))
+            st.committee = P.normalise_body(m.group(group).strip())
+            st.committee_span = (ln.start + m.start(group), ln.start + m.end(group))
+            return

@@ -1,0 +1,17 @@
+"""Helpers for the extractor tests: run extract_document on a plain string."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors import extract_document
+
+
+def run(text: str, *pages: str):
+    """Extraction of a document given as one page (or several)."""
+    return extract_document([(i + 1, t) for i, t in enumerate((text, *pages))])
+
+
+@pytest.fixture
+def extract():
+    return run

@@ -1,0 +1,60 @@
+"""F1 on the gold set (tests/gold) must not fall below what the extractors reach today.
+
+Thresholds sit a little under the measured scores (see the report of
+``bench/eval_extract.py``) so a regression fails and an improvement does not.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from tests.conftest import ROOT
+
+_spec = importlib.util.spec_from_file_location("eval_extract", ROOT / "bench" / "eval_extract.py")
+eval_extract = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(eval_extract)
+
+# Minimum F1 per split and field: what the extractors reach today, slightly rounded down.
+# Every split has been looked at by now (see tests/gold/README.md), so these guard against
+# regressions; they are not estimates for unseen documents (the work report has those).
+FIELDS = ("case numbers", "header fields", "dates (ISO value)", "date roles", "dates (year inferred)",
+          "references", "references (number/year)", "recommendations", "sections")
+SPLITS = ("seed", "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "all")
+EXCEPTIONS = {
+    ("seed", "dates (ISO value)"): 0.95,  # 003: "30. November" has no year and no dated context
+    ("seed", "date roles"): 0.9,  # 004: "Passert 30. oktober 2023" has no cue
+    ("seed", "dates (year inferred)"): 0.8,
+    ("seed", "sections"): 0.95,  # 000: a footer line looks like a heading
+    ("heldout4", "date roles"): 0.85,  # "i perioden 1.–15. juni" (event) read as mentioned
+    ("heldout4", "sections"): 0.85,  # a letter's subject line looks like a heading
+    ("heldout6", "date roles"): 0.85,  # "§ 14." does not end a sentence, so a later "møtet" is a cue
+    ("all", "dates (ISO value)"): 0.98,
+    ("all", "date roles"): 0.95,
+    ("all", "dates (year inferred)"): 0.95,
+    ("all", "sections"): 0.95,
+}
+THRESHOLDS = {split: {f: EXCEPTIONS.get((split, f), 1.0) for f in FIELDS} for split in SPLITS}
+
+
+@pytest.fixture(scope="module")
+def report():
+    return eval_extract.evaluate()
+
+
+@pytest.mark.parametrize(("split", "field", "minimum"),
+                         [(s, f, m) for s, fields in THRESHOLDS.items() for f, m in fields.items()])
+def test_f1_at_least(report, split, field, minimum):
+    p, r, f1, tp, gold, pred = report[split][field]
+    assert f1 >= minimum, f"{split} {field}: F1 {f1:.3f} < {minimum} (tp {tp}, gold {gold}, predicted {pred})"
+
+
+def test_gold_set_is_complete():
+    docs = eval_extract.load_gold()
+    splits = [d["split"] for d in docs]
+    assert splits.count("seed") == 5
+    assert len(docs) - 5 >= 12
+    for d in docs:
+        for key in ("cases", "dates", "references", "recommendations", "sections", "split", "language"):
+            assert key in d, (d["name"], key)

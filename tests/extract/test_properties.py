@@ -1,0 +1,55 @@
+"""Property tests: extraction never raises, and provenance always points at the text."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extractors import extract_document, to_rows
+
+WORDS = [
+    "SSU", "sak", "Sak", "PS", "K-sak", "3/2024", "26-2022", "44/08", "2019/41", "sakene", "4-7/2023",
+    "Vedlegg", "Vedtak:", "Innstilling til konsensus:", "Saksbehandler:", "Møtedato:", "Dato dok:",
+    "Arkivsaksnr.:", "1.", "2.", "uke", "39", "(23.-27.9.2024)", "19.01.2024", "5.", "februar", "2025",
+    "frist", "torsdag", "18.", "april", "https://x.no/a/", "Bakgrunn", "jf.", "i", "år", "\n", "\n\n",
+    "  ", "æøå", "Sakshandsamar", "Samrøystes vedtak", "FS-12/14", "31.02.2024", "00/00", "0.0.0",
+]
+
+text_like = st.lists(st.sampled_from(WORDS) | st.text(max_size=8), max_size=80).map(" ".join)
+pages = st.lists(st.tuples(st.integers(min_value=-3, max_value=10_000), text_like | st.text()), max_size=4,
+                 unique_by=lambda p: p[0])
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pages)
+def test_never_raises_and_provenance_is_valid(pages):
+    ex = extract_document(pages)
+    assert ex.warnings == ()
+    rows = to_rows(ex)
+    assert set(rows) >= {"cases", "dates", "case_references", "recommendations", "sections"}
+    by_page = dict(pages)
+    for group in (ex.cases, ex.dates, ex.references, ex.recommendations, ex.sections):
+        for rec in group:
+            assert 0 <= rec.char_start <= rec.char_end <= len(by_page[rec.page_no])
+            assert 0.0 <= rec.confidence <= 1.0
+    for rec in (*ex.dates, *ex.cases):
+        assert by_page[rec.page_no][rec.char_start : rec.char_end] == rec.text
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text())
+def test_any_unicode_is_fine(text):
+    extract_document([(1, text)], language="nn")
+
+
+def test_odd_inputs():
+    assert extract_document([]).cases == ()
+    assert extract_document([(1, "")]).dates == ()
+    extract_document([(1, "\x00\f\r\n" * 100)])
+    extract_document([(1, "Sak 1/2024\n" * 2000)])
+    extract_document([(1, None)])  # type: ignore[list-item]
+
+
+def test_deterministic():
+    text = "SSU sak 3/2024\n\nTittel\n\nDato dok: 19.01.2024\n\nVedtak:\n1. A.\n2. B.\n"
+    assert extract_document([(1, text)]) == extract_document([(1, text)])
