@@ -1,0 +1,253 @@
+"""English-OCR confusions: æ/ø/å read as a/o/g/e/ee/@/&/3/4 by tesseract ``eng``.
+
+Written here rather than reused: no library knows these confusions or Norwegian. The
+method, per word (only on pages the profile found damaged):
+1. candidates from a confusion table (a→å, o/g/e/eg/@→ø, ee/ae/e→æ, |→I/l), up to three
+   substitutions per word;
+2. a score per form: wordfreq ``nb`` Zipf + a bonus when a word list (of the document's
+   language), the archive's vocabulary or compound analysis knows it; unlisted forms get a
+   penalty (wordfreq also holds OCR debris such as "ogsa");
+3. replace when the best candidate beats the original by a margin: small when the
+   original is no word, large when it is one ("sa"/"så", "for"/"før"); for the known
+   ambiguous pairs small context rules (previous/next word) move the score;
+4. lone tokens ("a", "&", "3", "4", "|") and bullets read as "o"/"e" by context rules.
+Confidence is a logistic function of (score gain - margin): 0.5 at the margin.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import dataclass, field
+
+from pipeline.lexicon import Lexicon
+from pipeline.repair._context import Ctx, adjust
+from pipeline.repair._edits import Edit
+from pipeline.repair._tokens import match_case, words
+
+# OCR reading -> the Norwegian letter(s) it stands for, with a cost (rarer confusions cost
+# more; the cost only breaks near-ties between candidates)
+SUBS: dict[str, tuple[tuple[str, float], ...]] = {
+    "a": (("å", 0.1), ("ø", 0.6)), "o": (("ø", 0.1),), "g": (("ø", 0.1),),
+    "e": (("ø", 0.2), ("æ", 0.3)), "eg": (("ø", 0.2),), "@": (("ø", 0.0),),
+    "ee": (("æ", 0.1),), "ae": (("æ", 0.1),), "ze": (("æ", 0.2),), "g@": (("ø", 0.0),),
+    "@g": (("ø", 0.0),), "ay": (("øy", 0.2),), "|": (("l", 0.1), ("i", 0.1)),
+}
+MAX_SUBS = 3
+# wordfreq has no nynorsk: common nn words it underrates (their nb look-alikes are frequent)
+NN_FREQ = dict.fromkeys("vart eg ho dei eit ein ikkje kva korleis òg no berre mykje meir frå "
+                        "då vore vere sjølv noko nokon fleire heile saman difor medan sidan "
+                        "gjer gje åra året år kome vert".split(), 6.0)
+UNKNOWN_MARGIN = 0.5
+KNOWN_MARGIN = 1.25
+LISTED_BONUS = 2.0
+OTHER_BONUS = 1.0
+JUNK_PENALTY = -2.0
+
+@dataclass
+class Scorer:
+    lex: Lexicon
+    lang: str | None
+    vocab: frozenset[str]
+    cache: dict[str, tuple[float, bool]] = field(default_factory=dict)
+
+    def score(self, w: str) -> tuple[float, bool]:
+        """(score, known) for a lowercase form."""
+        hit = self.cache.get(w)
+        if hit is not None:
+            return hit
+        lang = self.lang or "nb"
+        if w in self.vocab or self.lex.listed(w, lang):
+            f = NN_FREQ.get(w, self.lex.freq(w)) if lang == "nn" else self.lex.freq(w)
+            res = (f + LISTED_BONUS, True)
+        elif self.lex.listed(w):  # the other written standard: unlikely in nynorsk text
+            res = (self.lex.freq(w) + (OTHER_BONUS if lang == "nb" else -1.5), True)
+        elif self.lex.compound(w, lang) or self.lex.compound(w):
+            # between compounds, the commoner head word wins: "-møte" over "-mæte"
+            tail = self.lex.tail(w, lang) or self.lex.tail(w)
+            res = (self.lex.freq(w) + 0.1 * self.lex.freq(tail) + OTHER_BONUS, True)
+        else:
+            res = (self.lex.freq(w) + JUNK_PENALTY, False)
+        self.cache[w] = res
+        return res
+
+
+def candidates(w: str, max_subs: int = MAX_SUBS) -> dict[str, float]:
+    """Forms of lowercase ``w`` with 1..max_subs confusions undone -> their cost."""
+    return dict(_candidates(w, max_subs))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _candidates(w: str, max_subs: int) -> tuple[tuple[str, float], ...]:
+    sites = []
+    for i in range(len(w)):
+        for n in (1, 2):
+            for r, cost in SUBS.get(w[i:i + n], ()):
+                sites.append((i, i + n, r, cost))
+    if not sites or len(sites) > 24:
+        return ()
+    out: dict[str, float] = {}
+
+    def rec(k: int, pos: int, built: list) -> None:
+        if built:
+            parts, last, cost = [], 0, 0.0
+            for s, e, r, c in built:
+                parts.append(w[last:s])
+                parts.append(r)
+                last = e
+                cost += c
+            parts.append(w[last:])
+            form = "".join(parts)
+            if cost < out.get(form, 99.0):
+                out[form] = cost
+        if len(built) == max_subs:
+            return
+        for j in range(k, len(sites)):
+            if sites[j][0] >= pos:
+                built.append(sites[j])
+                rec(j + 1, sites[j][1], built)
+                built.pop()
+
+    rec(0, 0, [])
+    if w.startswith("ig") and len(w) > 3:  # "lø" read as "Ig": "Igse" = "løse"
+        for form, cost in list(out.items()) + [(w, 0.0)]:
+            if form.startswith("ig"):
+                out.setdefault("lø" + form[2:], cost + 0.3)
+    out.pop(w, None)
+    return tuple(sorted(out.items()))
+
+
+def _conf(m: float) -> float:
+    return round(1.0 / (1.0 + math.exp(-1.5 * m)), 3)
+
+
+def _kind(orig: str, new: str) -> str:
+    o, n = orig.lower(), new.lower()
+    if "å" in n and "å" not in o:
+        return "ocr_aa"
+    if "ø" in n and "ø" not in o:
+        return "ocr_oe"
+    if "æ" in n and "æ" not in o:
+        return "ocr_ae"
+    return "ocr_other"
+
+
+_LONE_AA = re.compile(r"(?<!\S)[&34a](?!\S)")
+_LONE = re.compile(r"(?<!\S)([a&34A|])(?!\S)")
+_BULLET = re.compile(r"(?m)^([ \t]*)([oe])[ \t]+(?=[A-ZÆØÅ])")
+_INF_END = ("e", "a")
+
+
+def repair_words(text: str, scorer: Scorer) -> list[Edit]:
+    """Edits for one damaged page."""
+    toks = words(text)
+    edits: list[Edit] = []
+    done_lower: list[str] = []  # corrected lowercase tokens so far (context)
+    for idx, (s, e, tok) in enumerate(toks):
+        low = tok.lower()
+        prev = done_lower[-1] if done_lower else ""
+        prev_gap = text[toks[idx - 1][1]:s] if idx else "\n"
+        if _LONE_AA.search(prev_gap):  # "om & utarbeide": the lone å comes in a later pass
+            prev = "å"
+        n1 = toks[idx + 1] if idx + 1 < len(toks) else None
+        n2 = toks[idx + 2] if idx + 2 < len(toks) else None
+        ctx = Ctx(prev, prev_gap,
+                  n1[2].lower() if n1 else "", n1[2] if n1 else "",
+                  text[e:n1[0]] if n1 else "",
+                  n2[2].lower() if n2 else "", text[n1[1]:n2[0]] if n2 else "")
+        new = _best(tok, low, scorer, ctx)
+        if new is None:
+            done_lower.append("å" if low == "a" else low)
+            continue
+        form, conf = new
+        done_lower.append(form.lower() if conf >= 0.5 else low)
+        edits.append(Edit(s, e, form, _kind(tok, form), conf))
+    edits.sort(key=lambda x: x.start)
+    # drop overlaps (a lone "|" is both a word and a lone token)
+    out: list[Edit] = []
+    for ed in edits:
+        if out and ed.start < out[-1].end:
+            continue
+        out.append(ed)
+    return out
+
+
+def _best(tok: str, low: str, scorer: Scorer, ctx: Ctx):
+    if len(low) < 2 or not any(ch in low for ch in "aoeg@|"):
+        return None
+    so, known = scorer.score(low)
+    best, bs = None, so - 3.0 if known else so  # a listed word may lose only by context
+    # a listed word is only ever one confusion away from its rival (for/før, sa/så)
+    cands = _candidates(low, 1 if known else MAX_SUBS)
+    lex, lang = scorer.lex, scorer.lang
+    for c, cost in cands:  # listed candidates first: a set look-up each
+        if c in scorer.vocab or lex.listed(c):
+            sc = scorer.score(c)[0] - cost  # fewer and likelier confusions win ties
+            if sc > bs:
+                best, bs = c, sc
+    if best is None:  # only then compounds ("partnerskapsmøtet"), which cost more
+        for c, cost in cands:
+            if len(c) < 7 or cost > 0.7:  # too short for a compound, or too unlikely
+                continue
+            sc, ck = scorer.score(c)
+            if ck and sc - cost > bs:
+                best, bs = c, sc - cost
+    if best is None:
+        return None
+    if tok[:2] == "Ig" and best.startswith("lø"):
+        tok = "l" + tok[1:]  # the capital was a misread "l": keep the word's own case
+    # listed in the document's own standard ("fra" is no nynorsk word, "frå" is)
+    listed = known and (low in scorer.vocab or scorer.lex.listed(low, scorer.lang))
+    gain = bs - so + (adjust(low, best, ctx) if listed else 0.0)
+    margin = KNOWN_MARGIN if listed else UNKNOWN_MARGIN
+    conf = _conf(gain - margin)
+    if conf < 0.2:
+        return None
+    return match_case(tok, best), conf
+
+
+def repair_lone(text: str, scorer: Scorer) -> list[Edit]:
+    """Second pass (after the words are repaired): lone å/I and bullets."""
+    out = _lone(text, scorer)
+    out.extend(Edit(m.start(2), m.end(2), "•", "bullet", 0.8) for m in _BULLET.finditer(text))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _lone(text: str, scorer: Scorer) -> list[Edit]:
+    out = []
+    for m in _LONE.finditer(text):
+        s, e, ch = m.start(1), m.end(1), m.group(1)
+        # neighbouring words (not across digits)
+        before = text[max(0, s - 80):s].rstrip(" \t")
+        after_m = re.match(r"\s+[«\"(]?([^\W\d_]+)", text[e:e + 80])
+        nxt = after_m.group(1) if after_m else ""
+        prev_m = re.search(r"([^\W\d_]+)[,;]?[^\S\n]*$", before)
+        prev = prev_m.group(1) if prev_m else ""
+        prev_end = before[-1:] if before else "\n"
+        if ch == "|":
+            follows = re.match(r"[ \t]+[^\W_]", text[e:e + 4])
+            if follows and (prev_end in ".!?:\n" or not before):
+                out.append(Edit(s, e, "I", "ocr_I", 0.9))
+            continue
+        if not nxt or not nxt[0].islower():
+            continue
+        nxt_known = scorer.score(nxt.lower())[1]
+        if ch == "a":  # a lone "a" is no Norwegian word
+            if nxt_known:
+                out.append(Edit(s, e, "å", "lone_aa", 0.95))
+        elif ch == "A":
+            if nxt_known and (prev_end in ".!?:\n" or not before):
+                out.append(Edit(s, e, "Å", "lone_aa", 0.8))
+        elif ch == "&":
+            if prev and nxt_known:
+                out.append(Edit(s, e, "å", "lone_aa", 0.9))
+        else:  # "3", "4": only before an infinitive ("3 sette", "for 4 berge")
+            nl = nxt.lower()
+            # an infinitive: ends in a vowel and "+r" is its present tense (se/ser, bli/blir)
+            verbish = nl[-1:] in "aeiouyæøå" and scorer.lex.listed(nl + "r")
+            if prev and not prev_end.isdigit() and nxt_known and verbish and prev.lower() not in (
+                    "kl", "nr", "side", "punkt", "kapittel", "nummer", "sak"):
+                out.append(Edit(s, e, "å", "lone_aa", 0.75))
+    return out

@@ -1,0 +1,126 @@
+"""Ambiguous pairs in context, mojibake, things that must never be touched."""
+
+import pytest
+
+from pipeline.repair import detect_language, format_diff, repair_document, repair_text
+
+
+def rep(text: str) -> str:
+    return repair_text(text).text
+
+
+@pytest.mark.parametrize("damaged, expected", [
+    ("Han far ikke lov til a ga dit, men han ma vente pa svaret.",
+     "Han får ikke lov til å gå dit, men han må vente på svaret."),
+    ("Det var sa mye a gjore at vi matte jobbe lenge. Han sa at det ogsa gikk bra.",
+     "Det var så mye å gjøre at vi måtte jobbe lenge. Han sa at det også gikk bra."),
+    ("Vi ma avklare dette for jul, og saken skal ogsa behandles pa neste mote.",
+     "Vi må avklare dette før jul, og saken skal også behandles på neste møte."),
+    ("Kommunen har bade skoler og barnehager, og vi tar vare pa alle vare innbyggere.",
+     "Kommunen har både skoler og barnehager, og vi tar vare på alle våre innbyggere."),
+    ("Rådmannen gnsker a sette opp et mal for arbeidet i arene som kommer.",
+     "Rådmannen ønsker å sette opp et mål for arbeidet i årene som kommer."),
+    ("Det er pa tide a finne en god lesning pa problemet, sa ordføreren.",
+     "Det er på tide å finne en god løsning på problemet, sa ordføreren."),
+    ("Han gar til mgtet for a fa et godt rad fra utvalget.",
+     "Han går til møtet for å få et godt råd fra utvalget."),
+])
+def test_ambiguous_pairs_in_context(damaged, expected):
+    assert rep(damaged) == expected
+
+
+def test_case_preserved():
+    assert rep("STATUS PA ARBEIDET OGSA I AR. Det er pa tide.") == \
+        "STATUS PÅ ARBEIDET OGSÅ I ÅR. Det er på tide."
+
+
+@pytest.mark.parametrize("bad, good", [
+    ("Referat fra mÃ¸tet pÃ¥ rÃ¥dhuset i Ã¥r.", "Referat fra møtet på rådhuset i år."),
+    ("Referat fra mÃƒÂ¸tet pÃƒÂ¥ rÃƒÂ¥dhuset.", "Referat fra møtet på rådhuset."),  # double
+    ("Ã˜konomi â€“ Ã†re", "Økonomi – Ære"),
+    ("Referat fra m√∏tet p√• r√•dhuset.", "Referat fra møtet på rådhuset."),  # Mac Roman
+])
+def test_mojibake(bad, good):
+    out = repair_text(bad)
+    assert out.text == good
+    assert all(c.kind == "mojibake" for c in out.corrections)
+
+
+def test_legacy_cp865():
+    clean = "Referat fra møtet på rådhuset. Vi ønsker å være med, og særlig når året er over."
+    bad = clean.encode("cp865").decode("cp1252")
+    out = repair_text(bad)
+    assert out.text == clean
+    assert out.profile.legacy_codepage == "cp865>cp1252"
+
+
+def test_glyph_loss():
+    clean = ("INNSTILLING TIL VEDTAK\nKommunestyret vedtar planen. Innstillingen fra rådmannen "
+             "blir lagt fram for nemnda. Nemnda kan endre innstillingen når den behandler "
+             "saken. Neste møte i nemnda er i november.")
+    bad = clean.replace("N", " ")
+    out = repair_text(bad)
+    assert "INNSTILLING" in out.text
+    assert out.profile.lost_glyph == "N"
+
+
+@pytest.mark.parametrize("text", [
+    "Arkivkode: 033 &14, saksnummer 24/00231.",
+    "SSU sak 26/2024 og sak 03-2023 ble behandlet 17.10.2024 kl 3 a.",
+    "Se https://www.kommune.no/pa/ogsa/mgte og skriv til pa.ogsa@kommune.no",
+    "Budsjett 2024: 4 500 000 kroner, 3 4 5.",
+])
+def test_untouched(text):
+    damaged = text + " Det er pa tide a ga videre med saken ogsa i ar."
+    out = rep(damaged)
+    assert out.startswith(text.rsplit(" ", 1)[0])
+    for token in ("033 &14", "26/2024", "03-2023", "17.10.2024", "https://www.kommune.no/pa/ogsa/mgte",
+                  "pa.ogsa@kommune.no", "4 500 000"):
+        if token in text:
+            assert token in out
+
+
+def test_clean_seeds_unchanged(clean_seeds):
+    for text in clean_seeds:
+        out = repair_text(text)
+        assert out.text == text
+        assert not [c for c in out.corrections if c.applied]
+        assert not out.profile.damaged
+
+
+def test_nynorsk():
+    text = ("Kommunestyret vedtok a leggje framlegget ut pa hgyring. Fglgjande frasegner kom inn. "
+            "Det ma vere klart kva som skal skje, og eg meiner at dei ikkje har fatt nok tid.")
+    out = repair_text(text)
+    assert out.language == "nn"
+    assert "å leggje framlegget ut på høyring" in out.text
+    assert "Følgjande fråsegner" in out.text and "må vere" in out.text and "fått" in out.text
+
+
+def test_detect_language():
+    assert detect_language("Eg meiner at dei ikkje har fått nok tid, og kva skal me gjere no?") == "nn"
+    assert detect_language("Jeg mener at de ikke har fått nok tid, og hva skal vi gjøre nå?") == "nb"
+    assert detect_language("") is None
+
+
+def test_vocabulary_names():
+    text = "Mgtet i Vesteralen ble ledet av Dahlmo. Det var ogsa pa tide."
+    out = repair_document([(1, text)], vocabulary=frozenset({"Vesterålen", "Dahlmo"}))
+    assert out.texts[0] == "Møtet i Vesterålen ble ledet av Dahlmo. Det var også på tide."
+
+
+def test_threshold_and_suggestions():
+    text = "Vi matte ha et mal for arbeidet. Det er pa tide a ga videre."
+    strict = repair_document([(1, text)], threshold=0.999)
+    assert strict.texts[0] == text
+    assert strict.corrections and not any(c.applied for c in strict.corrections)
+
+
+def test_multi_page_and_diff():
+    pages = [(1, "Det er pa tide a ga videre med saken ogsa i ar."), (2, "Helt vanlig tekst på norsk.")]
+    out = repair_document(pages)
+    assert out.texts[1] == pages[1][1]
+    assert {c.page_no for c in out.corrections} == {1}
+    diff = format_diff(pages[0][1], out)
+    assert "'pa' → 'på'" in diff and "@@ line 1 @@" in diff
+    assert out.profile_json().startswith("{")
