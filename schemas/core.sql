@@ -93,3 +93,16 @@ CREATE TABLE IF NOT EXISTS ingest_errors (
     media_type VARCHAR,
     failed_at  TIMESTAMPTZ NOT NULL
 );
+
+-- Full-text search units: sections of cases, recommendation blocks, and the pages of
+-- documents without sections. Rebuilt with the Norwegian stemmer after each ingest
+-- (pipeline/stages/_index.py); query it through the search() macro (schemas/macros.sql).
+CREATE TABLE IF NOT EXISTS search_units (
+    unit_id  INTEGER PRIMARY KEY,
+    doc_id   VARCHAR NOT NULL,
+    case_key VARCHAR,                       -- the case the text belongs to, if known
+    kind     VARCHAR NOT NULL,              -- section / recommendation / page
+    heading  VARCHAR,
+    page_no  INTEGER,
+    text     VARCHAR NOT NULL
+);

@@ -25,14 +25,21 @@ def truth(seed: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def samples_archive(tmp_path_factory):
-    """samples/documents ingested with default settings into a fresh archive."""
+def samples_archive_path(tmp_path_factory):
+    """samples/documents ingested with default settings into a fresh archive (once)."""
     from pipeline import api
 
     db = tmp_path_factory.mktemp("archive") / "samples.duckdb"
     summary = api.ingest([str(SAMPLES)], str(db), workers=2)
     assert summary.documents_failed == 0, summary.errors
-    conn = api.open_archive(str(db), read_only=True)
+    return str(db)
+
+
+@pytest.fixture(scope="session")
+def samples_archive(samples_archive_path):
+    from pipeline import api
+
+    conn = api.open_archive(samples_archive_path, read_only=True)
     yield conn
     conn.close()
 

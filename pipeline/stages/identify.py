@@ -20,6 +20,7 @@ _PERSON_NAMES = {
     "image/jpeg": "a JPEG image",
     "image/tiff": "a TIFF image",
     "application/msword": "a Word document",
+    "application/octet-stream": "binary data",
 }
 
 

@@ -17,12 +17,14 @@ import duckdb
 
 from pipeline import PIPELINE_VERSION
 from pipeline.records import DocumentFailure, DocumentRecord
+from pipeline.stages._index import rebuild_search_index
 
 # Tables holding rows that belong to one document (deleted when it is reprocessed).
 DOC_TABLES = (
     "pages",
     "corrections",
     "cases",
+    "case_fields",
     "dates",
     "case_references",
     "recommendations",
@@ -60,6 +62,10 @@ class Loader:
         return run_id
 
     def finish_run(self, run_id: str, status: str, counts: dict[str, float]) -> None:
+        """Close the run; when it loaded something, resolve references and reindex."""
+        if counts.get("documents_new"):
+            self.resolve_references()
+            rebuild_search_index(self.conn)
         cols = ", ".join(f"{k} = ?" for k in counts)
         self.conn.execute(
             f"UPDATE runs SET finished_at = ?, status = ?, {cols} WHERE run_id = ?",
@@ -88,6 +94,27 @@ class Loader:
             [limit],
         ).fetchall()
         return frozenset(r[0] for r in rows)
+
+    def resolve_references(self) -> None:
+        """Point references at the archive's document of their target case.
+
+        Run after each ingest, so a reference loaded before its target is resolved once
+        the target arrives. Among several documents presenting the case, the one with the
+        fewest cases (the case's own paper, not minutes covering many) wins.
+        """
+        if "case_references" not in self._doc_tables or "cases" not in self._doc_tables:
+            return
+        self.conn.execute(
+            """
+            UPDATE case_references r SET target_doc_id = t.doc_id
+            FROM (
+                SELECT case_key, arg_min(c.doc_id, n.cases) AS doc_id
+                FROM cases c JOIN (SELECT doc_id, count(*) AS cases FROM cases GROUP BY doc_id) n
+                USING (doc_id) GROUP BY case_key
+            ) t
+            WHERE r.target_case_key = t.case_key AND r.target_doc_id IS DISTINCT FROM t.doc_id
+            """
+        )
 
     # -- documents ----------------------------------------------------------------------
     def loaded_version(self, sha256: str) -> str | None:

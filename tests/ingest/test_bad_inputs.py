@@ -15,7 +15,7 @@ EXPECTED_STAGE = {
     "corrupt.pdf": ("read", "damaged or truncated"),
     "encrypted.pdf": ("read", "encrypted"),
     "really-html.pdf": ("identify", "HTML page"),
-    "binary.txt": ("read", "binary"),
+    "binary.txt": ("identify", "binary data"),
     "zero-pages.pdf": ("read", "no pages"),
 }
 
