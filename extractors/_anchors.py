@@ -14,18 +14,77 @@ def find(st: Structure) -> None:
     _saksgang(st)
     _case_fields(st)
     _case_lines(st)
+    if not st.anchors:
+        _prose_case(st)
     _segments(st)
 
 
+# ---- the case given only in prose (a letter "Melding om vedtak") -------------------------------
+# "Formannskapet behandlet saken i møte 24.10.2023, sak 118/23, og fattet følgende vedtak"
+_PROSE_CASE = re.compile(
+    rf"\b(?P<body>[A-ZÆØÅa-zæøå][a-zæøå]+{P.BODY_SUFFIX}|[A-ZÆØÅ][a-zæøå]+styre)\s+(?:har\s+)?"
+    r"(?:behandlet|behandla|handsama|handsamet)\s+(?:saken|saka|søknaden|søknaden\s+din|klagen)\s+"
+    r"i\s+(?:sitt\s+)?møte(?:t)?\b[^\n]{0,40}?"
+    r"\b[Ss]ak(?:\s+nr\.?)?\s+(?P<a>\d{1,4})\s?/\s?(?P<b>\d{2,4})\b"
+)
+_SUBJECT_LINE = re.compile(r"^[^a-zæøå]*[A-ZÆØÅ]{3}[^a-zæøå]*$")
+
+
+def _prose_case(st: Structure) -> None:
+    lay = st.layout
+    for m in _PROSE_CASE.finditer(lay.masked):
+        split = P.split_number(m.group("a"), m.group("b"))
+        if not split:
+            continue
+        s, e = m.start("a"), m.end("b")
+        ln = lay.line_at(s)
+        body = P.normalise_body(m.group("body"))
+        a = Anchor(body, split[0], split[1], lay.text[s:e], s, e, "prose", ln.index, committee=body)
+        for prev in reversed(lay.lines[max(0, ln.index - 15) : ln.index]):
+            t = prev.stripped
+            if (t and 10 < len(t) <= 200 and _SUBJECT_LINE.match(t) and not st.field_line(prev.index)
+                    and not P.GENERIC_FIELD.match(t)):
+                title = _TITLE_PREFIX.sub("", t)
+                ts = prev.content_start + len(t) - len(title)
+                a.title, a.title_span = title, (ts, ts + len(title))
+                break
+        st.own_spans.append((s, e))
+        st.anchors.append(a)
+        _keys(st)
+        return
+
+
 # ---- the case number as a field ("Sak: 54/24", "Sak nr.: 034-2024") ---------------------------
+# Labels of the case number in the header blocks of the archive systems (Elements, ePhorte,
+# Public 360, WebSak, ACOS): "Sak:", "Sak nr.:", "Saksnr/år:", "Saknr.:", "Utv.saksnr",
+# "Møtesaksnr.", "F-sak nr. :" (the body written in the label), "Styresak nr.:".
 _CASE_FIELD = re.compile(
-    r"^\s*(?:sak|sak\s*nr\.?|saksnr\.?|saksnummer|utvalgssak(?:snr\.?)?|møtesak(?:snr\.?)?|utv\.?\s*saksnr\.?)"
+    r"^\s*(?:(?P<lbody>[A-ZÆØÅ]{1,6})[- ]sak\s*nr\.?|(?P<lbody2>[A-ZÆØÅa-zæøå]+sak)\s*nr\.?"
+    r"|(?:sak|sak\s*nr\.?|saks?nr\.?|saksnummer|utvalgssak(?:snr\.?)?|møtesak(?:snr\.?)?|utv\.?\s*saksnr\.?)"
+    r"(?:\s*/\s*år)?)"
     r"\s*:\s*(?P<value>\S.*?)\s*$",
     re.IGNORECASE,
 )
+# A document label naming the kind of case paper: "STYRESAK", "Fylkestingssak" (not a case
+# type such as "Vedtakssak" or "Orienteringssak").
+_DOC_BODY_LABEL = re.compile(r"^\s*(?P<body>[A-ZÆØÅa-zæøå]{2,}sak)\s*$", re.IGNORECASE)
+_CASE_TYPES = re.compile(r"^(?:vedtaks?|orienterings?|drøftings?|referat|diskusjons?|beslutnings?|melding)sak$",
+                         re.IGNORECASE)
+
+
+def _document_body_label(st: Structure) -> str | None:
+    for ln in st.layout.lines[:20]:
+        m = _DOC_BODY_LABEL.match(ln.text)
+        if m and not _CASE_TYPES.match(m.group("body")) and m.group("body").lower() not in ("sak", "saksak"):
+            return P.normalise_body(m.group("body").capitalize())
+    return None
 _BARE_NUMBER = re.compile(r"^(?P<a>\d{1,4})\s?[/-]\s?(?P<b>\d{2,4})$")
-_TITLE_FIELD = re.compile(r"^\s*(?:tittel|sakstittel|sak|emne|gjelder)\s*:\s*(?P<title>[^\d\s].*?)\s*$", re.IGNORECASE)
-_TITLE_PREFIX = re.compile(r"^(?:saksprotokoll|saksframlegg|sakspapir|saksutredning|saksutgreiing)\s*[-–:]\s*", re.IGNORECASE)
+_TITLE_FIELD = re.compile(r"^\s*(?:tittel|sakstittel|sak|emne|gjelder|saken\s+gjelder|saka\s+gjeld|sakens\s+tittel)\s*:\s*(?P<title>[^\d\s].*?)\s*$", re.IGNORECASE)
+_TITLE_PREFIX = re.compile(
+    r"^(?:saksprotokoll|saksframlegg|sakspapir|saksutredning|saksutgreiing|melding\s+om\s+vedtak"
+    r"|underretning\s+om\s+vedtak|vedtak|svar)\s*[-–:]\s*",
+    re.IGNORECASE,
+)
 
 
 def _case_fields(st: Structure) -> None:
@@ -44,7 +103,11 @@ def _case_fields(st: Structure) -> None:
             split = P.split_number(b.group("a"), b.group("b")) if b else None
             if not split:
                 continue
-            body, (number, year), end = None, split, len(value)
+            label_body = m.group("lbody") or m.group("lbody2")
+            if label_body and label_body.lower() in ("sak", "saks", "utvalgssak", "møtesak"):
+                label_body = None
+            body = P.normalise_body(label_body) if label_body else _document_body_label(st)
+            (number, year), end = split, len(value)
         st.label_lines.add(ln.index)
         st.own_spans.append((vs, vs + end))
         st.anchors.append(Anchor(body, number, year, value[:end], vs, vs + end, "field", ln.index))
@@ -79,6 +142,7 @@ def _saksgang(st: Structure) -> None:
         if not any(_DATE_COL.match(c.rstrip(".:")) or c.lower().startswith("møtedato") for c in cols):
             continue
         own_found = any(a.kind == "saksgang" for a in st.anchors)
+        st.table_lines.add(ln.index)
         j = ln.index + 1
         while j < len(lines) and not lines[j].blank:
             row = lines[j]
@@ -109,7 +173,7 @@ def _saksgang_row(st: Structure, row: Line) -> bool:
         elif _ABBR_COL.match(col):
             label = col
         elif committee is None:
-            committee = col
+            committee = re.sub(r"^\d{1,2}[.)]?\s+(?=\D)", "", col)  # "1 Plan- og byggesaksutvalget"
     if number is None:
         return False
     body = P.normalise_body(label) if label else None
@@ -129,7 +193,7 @@ def _saksgang_ref(st: Structure, row: Line) -> None:
         elif _ABBR_COL.match(col):
             label = col
         elif not _NUMERIC_DATE.match(col) and committee is None:
-            committee = col
+            committee = re.sub(r"^\d{1,2}[.)]?\s+(?=\D)", "", col)
     if found:
         s, e, col, (n, y), lab = found
         body = lab or label or committee
@@ -140,6 +204,11 @@ def _saksgang_ref(st: Structure, row: Line) -> None:
 _ARCHIVE_COL = re.compile(r"^(?P<a>\d{2,4})/(?P<b>\d{1,6})(?:-\d+)?$")
 _AGENDA_HEAD = re.compile(r"^\s*(?:saksliste|sakliste|saksnr\.?\s|utv\.?\s*saksnr)", re.IGNORECASE)
 _BARE_ROW = re.compile(r"^\s*(?P<a>\d{1,4})\s?/\s?(?P<b>\d{2,4})\s{2,}(?P<rest>\S.*)$")
+
+
+# A line that runs on into the next one: "..., jf.", "... i", "... og", "for-" (a case number at
+# the start of the next line is then part of the sentence, not a case header).
+_CONTINUES = re.compile(r"(?:\b(?:jf|jfr|jamfør|sjå|se|i|og|av|til|fra|frå|viser)\.?|[,(–-])$", re.IGNORECASE)
 
 
 def _case_lines(st: Structure) -> None:
@@ -175,7 +244,8 @@ def _case_lines(st: Structure) -> None:
     for ln, cid, rest in candidates:
         kind = "agenda" if {ln.index - 1, ln.index + 1} & idx else "header"
         prev = layout.lines[ln.index - 1] if ln.index else None
-        inside_paragraph = (prev is not None and not prev.blank and len(prev.stripped) > 60
+        inside_paragraph = (prev is not None and not prev.blank
+                            and (len(prev.stripped) > 60 or _CONTINUES.search(prev.stripped))
                             and not st.field_line(prev.index) and prev.index not in layout.noise_lines)
         if kind == "header" and (
             inside_paragraph
@@ -204,6 +274,11 @@ def _row_details(st: Structure, anchor: Anchor, rest: str, rest_start: int) -> N
             anchor.archive_no = (f"{y}/{int(am.group('b'))}", s, s + len(cols.group("arch")))
         pos += cols.end()
     title = rest[pos:].strip()
+    if "|" in title:  # a table that came out as text: the first non-empty cell is the title
+        cells = [c.strip() for c in title.split("|")]
+        first = next((c for c in cells if c), "")
+        pos += rest[pos:].find(first) if first else 0
+        title = first
     if title and not P.HEADING_LINE.match(title):
         s = rest_start + pos + (len(rest[pos:]) - len(rest[pos:].lstrip()))
         anchor.title, anchor.title_span = title, (s, s + len(title))
@@ -237,7 +312,7 @@ def _keys(st: Structure) -> None:
 
 # ---- segments ----------------------------------------------------------------------------------
 def _segments(st: Structure) -> None:
-    headers = [a for a in st.anchors if a.kind in ("header", "saksgang", "field")]
+    headers = [a for a in st.anchors if a.kind in ("header", "saksgang", "field", "prose")]
     text_len = len(st.layout.text)
     for i, a in enumerate(headers):
         start = st.layout.lines[a.line].start
@@ -248,6 +323,8 @@ def _segments(st: Structure) -> None:
             ln = st.layout.lines[a.line]
             st.segments.append((ln.start, ln.end + 1, a.key))
     for i, a in enumerate(headers):
+        if a.kind == "prose":
+            st.segments[i] = (0, st.segments[i][1], a.key)  # a letter: all of it is the case's text
         if a.title is None:
             start_line = headers[i - 1].line + 1 if i else 0
             _title_field(st, a, start_line)
@@ -275,4 +352,18 @@ def _title_below(st: Structure, a: Anchor) -> None:
         if len(s) > 150 or P.CASE_ID.match(s):
             return
         a.title, a.title_span = s, (ln.content_start, ln.content_start + len(s))
+        nxt = lines[j] if j < len(lines) else None
+        if nxt is not None and _wrapped_title(st, s, nxt):  # a title hard-wrapped over two lines
+            a.title = s + " " + nxt.stripped
+            a.title_span = (ln.content_start, nxt.content_start + len(nxt.stripped))
         return
+
+
+def _wrapped_title(st: Structure, first: str, nxt: Line) -> bool:
+    t = nxt.stripped
+    if (not t or st.field_line(nxt.index) or nxt.index in st.headings or nxt.index in st.table_lines
+            or P.CASE_ID.match(t) or P.KNOWN_SECTIONS.match(P.heading_core(t)) or P.VEDLEGG.match(t)
+            or len(first) + len(t) > 250 or first.endswith((".", ":", "?", "!"))):
+        return False
+    upper = first.upper() == first and t.upper() == t and any(c.isalpha() for c in t)
+    return upper or t[:1].islower()

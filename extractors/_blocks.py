@@ -46,7 +46,7 @@ def _stops(st: Structure, ln: Line) -> bool:
         or st.field_line(ln.index)
         or ln.index in st.layout.noise_lines
         or bool(P.TERMINATOR.match(s))
-        or bool(P.KNOWN_SECTIONS.match(s.rstrip(":").strip()) and len(s) < 60)
+        or bool(P.KNOWN_SECTIONS.match(P.heading_core(s)) and len(s) < 60)
         or bool(P.VEDLEGG.match(ln.text) and len(s) < 40)
         or st.anchor_line(ln.index)
     )
@@ -60,10 +60,22 @@ def _block_items(st: Structure, idx: int) -> list[tuple[int | None, int, int]]:
         j += 1
     if j >= len(lines) or _stops(st, lines[j]):
         return []
+    items: list[tuple[int | None, int, int]] = []
     first = P.ITEM.match(lines[j].text)
     if not first or P.item_number(first) != 1:
-        return [(None, *_paragraph(st, j))]
-    items: list[tuple[int | None, int, int]] = []
+        # An intro paragraph ending in ":" may lead into numbered points ("... legger saken fram
+        # med følgende forslag til vedtak:" / "Styret fatter følgende vedtak:").
+        start, end = _paragraph(st, j)
+        k = j
+        while k < len(lines) and lines[k].end < end:
+            k += 1
+        nxt = st.layout.next_content(k)
+        nm = P.ITEM.match(nxt.text) if nxt is not None else None
+        if not (st.layout.text[start:end].rstrip().endswith(":") and nm and P.item_number(nm) == 1):
+            return [(None, start, end)]
+        if not P.FORMULA_LINE.match(st.layout.text[start:end].replace("\n", " ")):
+            items.append((None, start, end))
+        j = nxt.index
     expected = 1
     cur_start = cur_end = None
     while j < len(lines):
@@ -97,6 +109,8 @@ def _paragraph(st: Structure, j: int) -> tuple[int, int]:
     end = lines[j].end
     j += 1
     while j < len(lines) and not lines[j].blank and not _stops(st, lines[j]):
+        if P.ITEM.match(lines[j].text) and lines[j - 1].stripped.endswith(":"):
+            break  # "... følgende vedtak:" then "a) ..." on the next line
         end = lines[j].end
         j += 1
     return start, end
@@ -109,14 +123,22 @@ _GENERIC_HEADING = re.compile(r"^[A-ZÆØÅ][^\n]{1,78}$")
 
 def _is_heading(st: Structure, ln: Line, body_start: int) -> tuple[bool, float]:
     s = ln.stripped
-    bare = s.rstrip(":").strip()
+    bare = P.heading_core(s)
+    numbered = bool(P.NUMBERED_HEADING.match(s))
+    if numbered:
+        if not _numbered_heading(st, ln, bare):
+            return False, 0.0
+        s = bare
     if (not bare or ln.index in st.headings or st.field_line(ln.index) or ln.index in st.layout.noise_lines
             or ln.index in st.table_lines or P.VEDLEGG.match(ln.text)
             or P.DOCUMENT_LABELS.match(bare) and (bare.isupper() or ln.start < body_start)
             or any(a.line == ln.index or (a.title_span and a.title_span[0] == ln.content_start)
                    for a in st.anchors)
-            or _LIST_MARK.match(ln.text) or P.TERMINATOR.match(s) or s.lower().startswith(("http", "www."))):
+            or (_LIST_MARK.match(ln.text) and not numbered) or P.TERMINATOR.match(s) or s.lower().startswith(("http", "www."))):
         return False, 0.0
+    nxt = st.layout.next_content(ln.index)
+    if nxt is not None and nxt.index in st.table_lines and nxt.index == ln.index + 1:
+        return False, 0.0  # "Saksgang:" over its table labels the table, it heads no text
     if P.KNOWN_SECTIONS.match(bare) and len(bare) < 80:
         return True, 0.9
     if ln.start < body_start:
@@ -134,10 +156,24 @@ def _is_heading(st: Structure, ln: Line, body_start: int) -> tuple[bool, float]:
     following = st.layout.lines[ln.index + 1] if ln.index + 1 < len(st.layout.lines) else None
     if following is not None and not following.blank and (following.stripped[:1].islower() or len(s) >= 60):
         return False, 0.0  # a wrapped paragraph line, not a heading
-    paragraph = len(nxt.stripped) >= 60 or nxt.stripped.endswith(".")
+    paragraph = (len(nxt.stripped) >= 60 or nxt.stripped.endswith(".")
+                 or (nxt.stripped.endswith(":") and len(nxt.stripped) >= 25))
     if not paragraph or _is_known_or_label(st, nxt):
         return False, 0.0
     return True, 0.6
+
+
+def _numbered_heading(st: Structure, ln: Line, bare: str) -> bool:
+    """'2. Planens hovedgrep' over a paragraph: a numbered heading, not a list item."""
+    lines = st.layout.lines
+    prev = lines[ln.index - 1] if ln.index else None
+    following = lines[ln.index + 1] if ln.index + 1 < len(lines) else None
+    if (prev is not None and not prev.blank) or following is None or following.blank:
+        return False
+    if len(bare.split()) > 8 or bare.endswith((".", ",", ";")) or st.in_attachment(ln.start):
+        return False
+    f = following.stripped
+    return not _LIST_MARK.match(following.text) and f[:1].isupper() and (len(f) >= 60 or f.endswith((".", ":")))
 
 
 def _is_known_or_label(st: Structure, ln: Line) -> bool:
@@ -168,7 +204,7 @@ def sections(st: Structure) -> list[Section]:
         page, cs, _ = lay.where(ln.content_start, ln.end)
         _, _, ce = lay.where(ln.content_start, end)
         kind = "section.known" if conf >= 0.9 else "section.layout"
-        out.append(Section(st.case_at(ln.start), ln.stripped.rstrip(" :"), text, page, cs, ce, kind, conf))
+        out.append(Section(st.case_at(ln.start), P.heading_core(ln.stripped), text, page, cs, ce, kind, conf))
     return out
 
 

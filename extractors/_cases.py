@@ -102,6 +102,8 @@ def _case(st: Structure, a: Anchor, hits: list[FieldHit], dates: _Dates) -> Case
     for f in hits:
         if f.field in values:
             continue
+        if f.field == "archive_case_no" and any(s <= f.start < e for s, e in st.own_spans):
+            continue  # "Saksnr.: 14/2024" read as the case number is not the archive number
         v = _normalise(f.field, f.value, dates, f)
         if v is None:
             continue
@@ -126,7 +128,9 @@ def _case(st: Structure, a: Anchor, hits: list[FieldHit], dates: _Dates) -> Case
     for role in ("document_date", "meeting_date"):
         if role in values:
             continue
-        for key in (a.key, None):
+        # In minutes of several cases a "Place, date" line dates the minutes, not the case it follows.
+        keys = (None,) if role == "document_date" and len(st.anchors) > 1 else (a.key, None)
+        for key in keys:
             d = next((x for x in dates if x.case_key == key and x.role == role and x.date), None)
             if d:
                 s = dates.start(d)
@@ -140,7 +144,7 @@ def _case(st: Structure, a: Anchor, hits: list[FieldHit], dates: _Dates) -> Case
     sekr = persons(values["avkl_sekr"][0]) if "avkl_sekr" in values else ()
     page, cs, ce = lay.where(a.start, a.end)
     body = a.key.rsplit(" ", 1)[0]
-    conf = {"header": 0.95, "saksgang": 0.9, "field": 0.85, "agenda": 0.85}[a.kind]
+    conf = {"header": 0.95, "saksgang": 0.9, "field": 0.85, "agenda": 0.85, "prose": 0.7}[a.kind]
 
     def get(name: str) -> str | None:
         return values[name][0] if name in values else None

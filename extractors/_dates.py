@@ -90,7 +90,11 @@ def _raw(rule: str, m: re.Match[str]) -> _Raw | None:
 # ---- roles --------------------------------------------------------------------------------
 _DEADLINE = re.compile(r"\b(?:\w*frist\w*|innen|innan|før|seinast|senest)\b", re.IGNORECASE)
 _EVENT = re.compile(
-    r"\b(?:\w*møte[ts]?\w*|møtte|\w*konferanse\w*|\w*arrangement\w*|samling\w*|seminar\w*|"
+    r"\b(?:\w*møte[ts]?\w*|møtte|\w*konferanse\w*|\w*arrangement\w*|\w*samling\w*|\w*seminar\w*|"
+    r"(?:fag|tema|kurs|studie|open|åpen|inspirasjons)dag\w*|markert|markeres|markerast|markering\w*|"
+    r"tilsyn|\w*synfaring\w*|workshop\w*|webinar\w*|besøk|besøket|besøkte|\w*festival\w*|\w*konsert\w*|"
+    r"dugnad\w*|samles|samlast|samlas|lagt\s+fram\s+for|lagd\s+fram\s+for|lagt\s+frem\s+for|"
+    r"(?:protokoll|referat|møtebok)\s+(?:fra|frå)\s+[\wæøå]+|"
     r"finne[rs]?\s+sted|finn\s+stad|avholdt|avholdes|avvikles|arrangeres|arrangerast|berammet|"
     r"beramma|gjennomført|gjennomføres|gjennomførast|gjennomføre|drøftet|drøfta|behandlet|"
     r"behandla|handsama|behandling|handsaming|(?:uke|veke)\s+\d{1,2}|åpning\w*|opning\w*|kurs|befaring\w*)\b",
@@ -105,8 +109,15 @@ _TREATMENT_LINE = re.compile(
     r"|[\wæøåÆØÅ]+(?:s|\s+si|\s+sitt|\s+sin)\s+(?:behandling|handsaming|vedtak))\s*$",
     re.IGNORECASE,
 )  # "Behandling i Formannskapet 18.02.2014:", "Bydelsutvalgets behandling 12.03.2024:"
+# The case itself goes to a meeting: "Formannskapet behandlet saken i møte 24.10.2023",
+# "Kinn kommunestyre handsamar saka torsdag 17. oktober", "får saka til endeleg handsaming 22.10.2024"
+_SAME_CASE = re.compile(
+    r"\b(?:behandle[rt]?|behandles|behandla|handsama[rs]?|handsamar|handsamer|handsamast|får|fikk|fekk)"
+    r"\s+(?:saken|saka)\b[^\n]{0,50}$",
+    re.IGNORECASE,
+)
 _TREATED_IN = re.compile(
-    r"\b(?:skal\s+)?(?:behandles|behandlast|handsamast|handsamas|behandlet)\s+i\s+[\wæøåÆØÅ -]{2,60}$|"
+    r"\b(?:skal\s+)?(?:behandles|behandlast|handsamast|handsamas)\s+i\s+[\wæøåÆØÅ -]{2,60}$|"
     r"\b(?:behandles|behandlast|handsamast)\s+i\s+[\wæøåÆØÅ -]{2,60}\s[\d.]+\s+og\s+i\s+[\wæøåÆØÅ -]{2,40}$",
     re.IGNORECASE,
 )
@@ -129,14 +140,19 @@ def _field_role(st: Structure, pos: int) -> tuple[str, float] | None:
     return "mentioned", 0.8
 
 
-_COORDINATED = re.compile(r"^\s*(?:,|og|eller|and|,\s*og)\s*$")
+# "2. februar, 19. april og 29. november 2024", "15. januar og i Florø 17. januar",
+# "i møte 11.10.2023 og i foretakets arbeidsmiljøutval 17. oktober"
+_COORDINATED = re.compile(
+    r"^\s*(?:,|og|eller|and|,\s*og)(?:\s+(?:i|på|ved)\s+(?:[\wæøåÆØÅ-]+\s+){0,3}?[\wæøåÆØÅ-]+)?\s*$"
+)
+_LISTED = re.compile(r"^\s*(?:,|og|eller|,\s*og)\s*$")
 
 
 def _role(st: Structure, r: _Raw, prev_end: int, next_start: int,
           prev_role: tuple[str, float, str] | None = None) -> tuple[str, float, str]:
     lay = st.layout
     if prev_role and prev_end and _COORDINATED.match(lay.masked[prev_end:r.match_start]) \
-            and prev_role[2] in ("date.cue", "date.cue_after"):
+            and prev_role[2] in ("date.cue", "date.cue_after", "date.coordinated"):
         return prev_role[0], prev_role[1], "date.coordinated"
     hit = _field_role(st, r.start)
     if hit:
@@ -154,18 +170,24 @@ def _role(st: Structure, r: _Raw, prev_end: int, next_start: int,
     s_start, s_end = lay.sentence(r.start)
     if _TREATED_IN.search(lay.masked[s_start:r.match_start]):
         return "meeting_date", 0.75, "date.treated_in"
+    same = _SAME_CASE.search(lay.masked[max(s_start, prev_end):r.match_start])
+    if same and not _DEADLINE.search(same.group()):
+        return "meeting_date", 0.7, "date.same_case"
     in_header = not st.anchors or r.start < min(a.start for a in st.anchors) or ln.index < 12
     if in_header and _INVITATION.match(lay.text[s_start:r.start]) and not _DEADLINE.search(lay.text[s_start:r.start]):
         return "meeting_date", 0.8, "date.invitation"
     lo = max(s_start, prev_end, r.match_start - 90)
     before = lay.masked[lo : r.match_start]
+    cut = max(before.rfind(".\n"), before.rfind(":\n"))
+    if cut >= 0:  # a line ending in "." or ":" ends the sentence even where the sentencizer ran on
+        before = before[cut + 2 :]
     if _MENTIONED.search(before):
         return "mentioned", 0.7, "date.cue"
     cues = [(m.end(), "deadline") for m in _DEADLINE.finditer(before)]
     cues += [(m.end(), "event") for m in _EVENT.finditer(before)]
     if cues:
         return max(cues)[1], 0.75, "date.cue"
-    after = lay.masked[r.end : min(s_end, next_start, r.end + 60)]
+    after = lay.masked[r.end : min(s_end, next_start, r.end + 60, ln.end)]
     if _TIME_AFTER.match(after) or _EVENT.search(after):
         return "event", 0.65, "date.cue_after"
     return "mentioned", 0.6, "date.default"
@@ -312,6 +334,13 @@ def extract(st: Structure) -> list[tuple[DateMention, int]]:
         role = _role(st, r, prev_end, next_start, roles[-1] if roles else None)
         roles.append(role)
         dated.append((r, role[0], st.case_at(r.start)))
+    list_year: dict[int, int] = {}  # "2. februar, 19. april og 29. november 2024": the list's year
+    for i in range(len(raws) - 2, -1, -1):
+        r, nxt = raws[i], raws[i + 1]
+        if r.year is None and _LISTED.match(lay.masked[r.end:nxt.match_start]):
+            y = nxt.year if nxt.year is not None else list_year.get(i + 1)
+            if y is not None and (nxt.month, nxt.day) >= (r.month, r.day):
+                list_year[i] = y
     per_case, doc_year = _context_years(st, dated)
     refs = _reference_dates(dated)
     previous = _previous_explicit_dates(dated)
@@ -325,7 +354,9 @@ def extract(st: Structure) -> list[tuple[DateMention, int]]:
             near = _near_year(st, r, prev_end)
             shift = _relative_year(lay.masked[r.end : r.end + 12])
             base = ref.year if ref is not None else per_case.get(key) or doc_year
-            if shift is not None and base:
+            if i in list_year:
+                year = list_year[i]
+            elif shift is not None and base:
                 year = base + shift  # "5. desember i år"
             elif near is not None:
                 year = _with_weekday(near, r)  # "for 2022 21. september"

@@ -123,11 +123,11 @@ FIELD_LABELS: list[tuple[str, str]] = [
     ("avkl_sekr", r"avkl(?:art|\.)?\s*sekr(?:etariat|\.)?"),
     ("case_handler", r"(?:ansvarl[ie]g\s+)?(?:saksbehandl(?:er|ar)|sakshandsamar|saksbeh\.?|sakshands\.?)"),
     ("meeting_date", r"møtedato|møtedag|dato\s+for\s+\w*møtet?"),
-    ("document_date", r"dato\s+dok(?:ument)?\.?|dokumentdato|dato|datert"),
+    ("document_date", r"dato\s+dok(?:ument)?\.?|dokumentdato|vår\s+dato|dato|datert"),
     ("our_ref", r"vår\s+ref(?:eranse|\.)?|vår\s+saksnr\.?"),
     ("your_ref", r"deres\s+ref(?:eranse|\.)?|dykkar\s+ref(?:eranse|\.)?"),
     ("archive_case_no", r"arkivsak(?:s?nr\.?|snummer|s?\s?-?\s?id|-dok\.?|\s+nr\.?)?|arkivref(?:eranse|\.)?|saksnummer\s+i\s+arkiv(?:et)?|saksmappe|saksnr\.?(?=\s*:\s*\d{2,4}/\d)"),
-    ("archive_code", r"arkivkode|arkivnøkkel|emnekode|arkiv"),
+    ("archive_code", r"arkivkode|arkivnøkkel|emnekode|klassering|arkiv"),
     ("committee", r"styre,\s*råd,\s*utvalg|utvalg|utval|organ"),
 ]
 FIELD_LINE = re.compile(
@@ -142,12 +142,15 @@ LABEL_ONLY = re.compile(
 MEETING_HEADER = re.compile(r"^\s*(?:møtestad|møtested|møtetid|tid)\s*:", re.IGNORECASE | re.MULTILINE)
 
 # ---- recommendation / decision headings ---------------------------------------------
-_OWNER = r"(?:[\wæøåÆØÅ.]+\s+){0,3}"
+# Owner words before a heading ("Kommunedirektørens", "Rådmannen sitt"); a preposition makes
+# it a title instead ("Klage på vedtak", "Endring av vedtak").
+_OWNER = r"(?:(?!(?:på|om|av|etter|mot|ved|over|med|mot)\s)[\wæøåÆØÅ.]+\s+){0,3}"
 REC_HEADING = (
     rf"{_OWNER}(?:innstilling(?:\s+til\s+(?:konsensus|vedtak))?|forslag\s+til\s+(?:vedtak|innstilling)"
-    rf"|framlegg\s+til\s+(?:vedtak|innstilling)|tilråding(?:\s+til\s+vedtak)?)"
+    rf"|framlegg\s+til\s+(?:vedtak|innstilling)|tilrådn?ing(?:\s+til\s+vedtak)?)"
 )
-DEC_HEADING = rf"{_OWNER}?(?:vedtak|samrøystes\s+vedtak|einstemmig\s+vedtak|konsensus)"
+DEC_HEADING = (rf"{_OWNER}?(?:[A-ZÆØÅ]{{1,6}}\s?-\s?)?"  # "FSK-vedtak", "AMU - vedtak"
+               r"(?:vedtak|samrøystes\s+vedtak|einstemmig\s+vedtak|enstemmig\s+vedtak|konsensus)")
 _CASE_PREFIX = r"(?:(?:[A-ZÆØÅ]{1,6}[ -]?sak|[A-ZÆØÅ]{1,4})?\s?-?\s?\d{1,4}\s?[/-]\s?\d{1,4}\s+|[A-ZÆØÅ]{1,4}\s+[-–]\s+)?"
 _TAIL = r"(?:\s+(?:i|frå|fra)\s+[\wæøåÆØÅ -]{2,40}?)?(?:\s+[\d.]{6,10})?"
 HEADING_LINE = re.compile(
@@ -156,7 +159,9 @@ HEADING_LINE = re.compile(
     re.IGNORECASE,
 )
 TERMINATOR = re.compile(
-    r"^\s*(?:(?:enstemmig|einstemmig|samrøystes)\s+(?:vedtatt|vedteke|vedtak)"
+    r"^\s*(?:(?:enstemmig|einstemmig|samrøystes)(?:\s+(?:vedtatt|vedteke|vedtak))?"
+    r"|(?:vedtaket|innstillingen|innstillinga|framlegget)\s+(?:var|er|vart|ble|blei)\s+"
+    r"(?:enstemmig|einstemmig|samrøystes)(?:\s+(?:vedtatt|vedteke))?"
     r"|vedtatt\s+med\s+.*stemmer|vedteke\s+med\s+.*røyster|.*\bble\s+enstemmig\s+vedtatt)\.?\s*$",
     re.IGNORECASE,
 )
@@ -173,6 +178,13 @@ PROSE_REC_HEADING = re.compile(
 )
 PROSE_DEC_HEADING = re.compile(
     r"^\s*\S+(?:\s+\S+){0,5}\s+(?:fattet|fatta|gjorde)\s+(?:følgende|følgjande|slikt|sålydande)\s+vedtak\s*:\s*$",
+    re.IGNORECASE,
+)
+# The formula that opens a proposal without saying anything itself: "Styret i X HF fatter
+# følgende vedtak:", "Kommunestyret gjer slikt vedtak:" (not a row of the block).
+FORMULA_LINE = re.compile(
+    r"^\s*\S+(?:\s+\S+){0,7}\s+(?:fatter|fattar|gjør|gjer|treffer|gjør\s+slikt|fatte|gjere|gjøre)\s+"
+    r"(?:følgende|følgjande|slikt|sålydande|slik)\s+vedtak\s*:\s*$",
     re.IGNORECASE,
 )
 # Any short "Label: value" line (labels we do not know are still labels, not titles)
@@ -198,3 +210,17 @@ DOCUMENT_LABELS = re.compile(
     r"|sakspapir|saksutredning|saksutgreiing|forfall|referatsaker|dagsorden)\b",
     re.IGNORECASE,
 )
+
+
+_SPACED_LETTERS = re.compile(r"^(?:\S ){3,}\S(?:\s*:)?$")
+NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}\.(?:\d{1,2}\.?)?\s+(?=[A-ZÆØÅ])")
+
+
+def heading_core(text: str) -> str:
+    """A heading line as read: 'S a k s o p p l y s n i n g e r :' -> 'Saksopplysninger',
+    '1. Bakgrunn' -> 'Bakgrunn' (typewriter spacing and section numbers are layout)."""
+    s = text.strip()
+    if _SPACED_LETTERS.match(s):
+        s = re.sub(r"(?<=\S) (?=\S)", "", s)
+    s = NUMBERED_HEADING.sub("", s)
+    return s.rstrip(" :").strip()

@@ -19,6 +19,12 @@ _OWNER_BEFORE = re.compile(
     rf"\b(?P<body>{_BODY})(?:\s+(?:si|sin|sitt|sine)|s)\s+(?:handsaming|behandling|vedtak)\s+i\s+$", re.IGNORECASE
 )  # "kommunestyret si handsaming i sak", "kommunestyrets vedtak i sak"
 _VERB_AFTER = re.compile(rf"^\s+{_VERB}\s+(?P<body>{_BODY})\b")
+# "vedtatt av kommunestyret i sak 09-2021", "drøfta i formannskapet i sak 61/2017"
+_PREP_BODY_BEFORE = re.compile(rf"\b(?:av|i|for|frå|fra)\s+(?P<body>{_BODY})\s+i\s+$", re.IGNORECASE)
+# "jf. sak 61/2017 i kommunestyret", "sakene 78-79/2023 i fylkesutvalet"
+_BODY_AFTER = re.compile(rf"^\s+(?:i|fra|frå)\s+(?P<body>{_BODY})\b", re.IGNORECASE)
+# Words for the citing body itself: "Utvalget behandlet ... i sak 61/2017" in the committee's paper
+_GENERIC_OWN = frozenset({"utvalget", "utvalet", "styret", "rådet", "nemnda", "komiteen", "komitéen"})
 
 
 def extract(st: Structure) -> list[CaseReference]:
@@ -27,7 +33,7 @@ def extract(st: Structure) -> list[CaseReference]:
     found: list[CaseId] = []
     for cid in case_ids(lay.masked):
         f = st.field_at(cid.start)
-        if cid.start in own_starts or (f and f.field in ("our_ref", "your_ref", "archive_case_no")):
+        if cid.start in own_starts or (f and f.field in ("our_ref", "your_ref", "archive_case_no", "archive_code")):
             continue
         ln = lay.line_at(cid.start)
         if ln.index in st.table_lines:
@@ -35,6 +41,7 @@ def extract(st: Structure) -> list[CaseReference]:
         found.append(cid)
     found += st.saksgang_refs
     explicit = {(n, c.year): c.body for c in found if c.body for n in c.numbers}
+    own_numbers = {(a.number, a.year) for a in st.anchors}
     out: list[CaseReference] = []
     for cid in sorted(found, key=lambda c: c.start):
         from_key = st.case_at(cid.start)
@@ -57,6 +64,8 @@ def extract(st: Structure) -> list[CaseReference]:
             key = P.case_key(b, n, year) if b and year else None
             if key is not None and key == from_key:
                 continue
+            if (n, year) in own_numbers and not (cid.body and cid.body != st.case_body(n, year)):
+                continue  # the document's own case(s), mentioned in its text, are no references
             conf = 0.9 if cid.body and cid.explicit_year else 0.75 if cid.explicit_year else 0.6
             page, cs, ce = lay.where(cid.start, cid.end)
             out.append(CaseReference(from_key, lay.text[cid.start:cid.end], b, n, year, key, context, None,
@@ -81,18 +90,25 @@ def _body_from_sentence(st: Structure, cid: CaseId) -> str | None:
     before = st.layout.masked[s : cid.start]
     after = st.layout.masked[cid.end : e]
     for m in (_SUBJECT_BEFORE.search(before), _OWNER_BEFORE.search(before), _BODY_VERB_BEFORE.search(before),
-              _VERB_AFTER.match(after)):
+              _PREP_BODY_BEFORE.search(before), _VERB_AFTER.match(after), _BODY_AFTER.match(after)):
         if m:
             body = P.normalise_body(m.group("body"))
+            if body.lower().endswith("området"):  # "bruken av området i sakene 4-7/2023": a place
+                continue
             return None if _is_own_body(st, body, cid) else body
     return None
 
 
 def _is_own_body(st: Structure, body: str, cid: CaseId) -> bool:
-    """'Styret' in a Styresak paper, 'Kommunestyret' in its own minutes: the citing body."""
-    stem = re.sub(r"(?:et|en|a)$", "", body.lower())
+    """'Styret' in a Styresak paper, 'Utvalget' in the committee's own paper, 'Kommunestyret'
+    in its own minutes keyed 'Kommunestyret': the citing body, whose key body is used."""
+    low = body.lower()
+    stem = re.sub(r"(?:et|en|a)$", "", low)
     key = st.case_at(cid.start)
     own = [key.rsplit(" ", 1)[0].lower()] if key else []
-    if st.committee:
+    if low in _GENERIC_OWN:
+        own.extend(c.lower() for c in (st.committee, *(a.committee for a in st.anchors)) if c)
+        return any(stem in o for o in own)
+    if st.committee and not own:
         own.append(st.committee.lower())
     return any(o.startswith(stem) for o in own if len(stem) >= 4)

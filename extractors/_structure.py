@@ -93,6 +93,12 @@ class Structure:
                 return key
         return None
 
+    def case_body(self, number: int, year: int) -> str | None:
+        for a in self.anchors:
+            if (a.number, a.year) == (number, year):
+                return a.key.rsplit(" ", 1)[0]
+        return None
+
     def in_attachment(self, pos: int) -> bool:
         i = bisect.bisect_right(self.attachments, (pos, float("inf"))) - 1
         return i >= 0 and self.attachments[i][0] <= pos < self.attachments[i][1]
@@ -148,12 +154,69 @@ def parse_case_id(m: re.Match[str]) -> CaseId | None:
     return None
 
 
+# More numbers after one label: "sakene 12/23, 14/23 og 15/23", "sak 12 og 13/2023",
+# "sakene 4/2024–7/2024", "sakene 30 og 31".
+_CONTINUATION = re.compile(
+    r"(?P<sep>\s*,\s*(?:og\s+)?|\s+(?:og|eller)\s+|\s?[-–]\s?)(?P<a>\d{1,4})(?:\s?(?P<slash>[/-])\s?(?P<b>\d{2,4}))?"
+    r"(?![\d/]|[-–]\d|\.\d|,\d|\s*(?:%|prosent|kr\b|mill|år\b|dagar|dager|timar|timer|veker|uker|medlem))"
+)
+
+
+def _continuations(text: str, m: re.Match[str], head: CaseId, end: int) -> list[CaseId]:
+    g = m.groupdict()
+    plural = any(g.get(k) for k in ("pl1", "pl2", "pl3", "pl5"))
+    parts: list[tuple[int, int, str, int, int | None, bool]] = []  # start, end, sep, number, year, dash
+    pos = head.end
+    while len(parts) < 20:
+        c = _CONTINUATION.match(text, pos, end)
+        if not c:
+            break
+        dash = c.group("sep").strip() in ("-", "–")
+        if c.group("b"):
+            split = P.split_number(c.group("a"), c.group("b"))
+            if split is None:
+                break
+            number, year = split
+        else:
+            if dash or head.year is not None:
+                break
+            number, year = int(c.group("a")), None
+        if number == 0:
+            break
+        parts.append((c.start("a"), c.end(), c.group("sep"), number, year, dash))
+        pos = c.end()
+    while parts and parts[-1][4] is None and not plural:
+        parts.pop()  # "sak 30 og 2 andre": a bare number continues a list only of "sakene"
+    if not parts:
+        return []
+    list_year = parts[-1][4]
+    out = []
+    prev_n, prev_y = head.numbers[-1], head.year
+    for s, e, _sep, number, year, dash in parts:
+        year = year if year is not None else list_year
+        if dash and prev_y is not None and year == prev_y and 0 < number - prev_n <= 50:
+            numbers = tuple(range(prev_n + 1, number + 1))  # "4/2024–7/2024"
+        elif dash:
+            break
+        else:
+            numbers = (number,)
+        out.append(CaseId(s, e, text[s:e], head.body, numbers, year, year is not None))
+        prev_n, prev_y = number, year
+    return out
+
+
 def case_ids(text: str, start: int = 0, end: int | None = None) -> list[CaseId]:
     out = []
-    for m in P.CASE_ID.finditer(text, start, len(text) if end is None else end):
+    stop = len(text) if end is None else end
+    for m in P.CASE_ID.finditer(text, start, stop):
         cid = parse_case_id(m)
-        if cid is not None:
-            out.append(cid)
+        if cid is None:
+            continue
+        more = _continuations(text, m, cid, stop)
+        if cid.year is None and more and more[-1].year is not None:
+            cid = CaseId(cid.start, cid.end, cid.text, cid.body, cid.numbers, more[-1].year, True)  # "sak 12 og 13/2023"
+        out.append(cid)
+        out.extend(more)
     return out
 
 
@@ -185,7 +248,7 @@ def _fields(st: Structure) -> None:
         # Several fields may share a line, separated by wide spacing.
         for chunk_start, chunk in _chunks(ln):
             m = P.FIELD_LINE.match(chunk)
-            if not m or P.LABEL_ONLY.match(m.group("value")):
+            if not m or P.LABEL_ONLY.match(m.group("value")) or _column_heads(m.group("value")):
                 continue
             name = next(n for n, _ in P.FIELD_LABELS if m.group(n))
             vs = chunk_start + m.start("value")
@@ -194,11 +257,33 @@ def _fields(st: Structure) -> None:
             )
 
 
+_COLUMN_HEAD = re.compile(
+    r"^(?:utvalgssak(?:snr)?\.?|saks?nr\.?|saksnummer|møtedato|dato|utvalg|utval|sak|saksgang|"
+    r"møte|behandling|handsaming)$",
+    re.IGNORECASE,
+)
+
+
+def _column_heads(value: str) -> bool:
+    """'Utvalgssak    Møtedato': the rest of a table's header row, not a field's value."""
+    chunks = [c for c in re.split(r"\s{2,}", value.strip()) if c]
+    return bool(chunks) and all(_COLUMN_HEAD.match(c.rstrip(".:")) or P.LABEL_ONLY.match(c) for c in chunks)
+
+
+_TABLE_HEAD = re.compile(r"^(?:saksgang|saks?nr\.?|utvalgssak\w*|sak\s*nr\.?|sak|behandling|handsaming)$",
+                         re.IGNORECASE)
+_LABEL_LIKE = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ./-]{1,20}(?: [\wæøåÆØÅ./-]{1,15}){0,2}\.?$")
+
+
 def _column_fields(st: Structure, ln: Line) -> bool:
     """Labels on one line, values below them ("Sakshandsamar   Arkiv   ArkivsakID")."""
     heads = [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", ln.text)]
-    if len(heads) < 2 or not all(P.LABEL_ONLY.match(h) for _, h in heads):
+    known = [h for h in heads if P.LABEL_ONLY.match(h[1])]
+    # Unknown label-like heads ("Løpenr.", "Dok.nr", "JournalpostID") may sit among known ones.
+    if len(heads) < 2 or len(known) < 2 or not all(P.LABEL_ONLY.match(h) or _LABEL_LIKE.match(h) for _, h in heads):
         return False
+    if any(_TABLE_HEAD.match(h) for _, h in heads) and len(known) < len(heads):
+        return False  # "Utvalg  Møtedato  Saksnr": a saksgang table, not header fields
     if ln.index + 1 >= len(st.layout.lines):
         return False
     below = st.layout.lines[ln.index + 1]
@@ -208,16 +293,34 @@ def _column_fields(st: Structure, ln: Line) -> bool:
     for pos, value in cells:
         col = min(heads, key=lambda h: abs(h[0] - pos))
         m = P.LABEL_ONLY.match(col[1])
+        if m is None:
+            continue  # a column we have no field for
         name = next(n for n, _ in P.FIELD_LABELS if m.group(n))
         st.fields.append(FieldHit(name, col[1], value, below.index, below.start + pos, below.start + pos + len(value)))
     st.label_lines.add(ln.index)
     return True
 
 
+# Where the next field of a header line starts: wide spacing, or two spaces before "Label:"
+_FIELD_GAP = re.compile(
+    r"\s{4,}|\s{2,}(?=[A-ZÆØÅ][\wæøåÆØÅ./-]*(?:\s[\wæøåÆØÅ./-]+){0,2}\s?:\s)"
+)
+
+
 def _chunks(ln: Line) -> list[tuple[int, str]]:
     parts = []
-    for m in re.finditer(r"\S(?:.*?\S)?(?=\s{4,}|\s*$)", ln.text):
-        parts.append((ln.start + m.start(), m.group()))
+    pos = 0
+    text = ln.text
+    for gap in _FIELD_GAP.finditer(text):
+        if gap.start() > pos and text[pos:gap.start()].strip():
+            chunk = text[pos:gap.start()]
+            lead = len(chunk) - len(chunk.lstrip())
+            parts.append((ln.start + pos + lead, chunk.strip()))
+        pos = gap.end()
+    if text[pos:].strip():
+        chunk = text[pos:]
+        lead = len(chunk) - len(chunk.lstrip())
+        parts.append((ln.start + pos + lead, chunk.strip()))
     if len(parts) > 1 and any(P.FIELD_LINE.match(p) for _, p in parts):
         return parts  # "Møtested: Rådhuset      Møtedato: 12.03.2009"
     return [(ln.start, ln.text)]
@@ -278,7 +381,7 @@ def _attachments(st: Structure) -> None:
 
 
 def _block_breaker(st: Structure, ln: Line) -> bool:
-    s = ln.stripped.rstrip(":").strip()
+    s = P.heading_core(ln.stripped)
     return (
         ln.index in st.headings
         or st.field_line(ln.index)
@@ -289,12 +392,21 @@ def _block_breaker(st: Structure, ln: Line) -> bool:
 
 # ---- committee ------------------------------------------------------------------------------
 _BODY_LINE = re.compile(
-    r"^\s*(?:Møtebok|Møteprotokoll|Protokoll|Møteinnkalling|Innkalling)\s+(?:for|frå|fra|til)\s+"
-    r"(?P<body3>[\wæøå]+(?:utvalget|utvalet|utval|rådet|styret|tinget|skapet))\b"  # "Møtebok for kommunestyret i Stryn"
+    r"^\s*(?i:(?:Møtebok|Møteprotokoll|Protokoll|Møteinnkalling|Innkalling|Møtereferat|Referat)\s+(?:for|frå|fra|til)\s+"
+    r"(?:møte\s+i\s+)?(?P<body3>[\wæøå]+(?:utvalget|utvalet|utval|rådet|styret|tinget|skapet)))\b"  # "Møtebok for kommunestyret i Stryn"
     r"|^\s*(?P<body>Kommunestyret|Formannskapet|Fylkestinget|Bystyret|Bydelsutvalget|Styret|Fylkesutvalget"
     r"|[A-ZÆØÅ][\wæøå\-]*(?:\s+[\wæøå\-]+){0,3}(?:utvalget|utvalet|utval|rådet|styret|tinget))"
     r"(?:\s+i\s+[A-ZÆØÅ][\wæøå\- ]{1,40})?\s*$"  # "Eldrerådet i Ullensvang herad"
     r"|^\s*(?P<body2>(?:Hoved|Hovud)?[Uu]tval[g]?\s+for\s+[\wæøå ,-]{3,60}?)\s*$"  # "Hovudutval for samferdsel"
+)
+
+
+# "Til: Representantskapet", "Til behandling i: Kommunestyret": the addressee is a body
+# (a letter's "Til: Mosjøen Båtforening" is not).
+_TO_BODY = re.compile(
+    r"^\s*(?:til|til\s+behandling\s+i|mottaker|mottakar)\s*:\s*(?P<body>[A-ZÆØÅ][\wæøå\-]*"
+    rf"(?:{P.BODY_SUFFIX}|nemnda|komiteen|komitéen|utval|representantskapet))\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -303,12 +415,19 @@ def _committee(st: Structure) -> None:
     if hits:
         st.committee, st.committee_span = hits[0].value.strip(), (hits[0].start, hits[0].end)
         return
+    for ln in st.layout.lines[:25]:
+        m = _TO_BODY.match(ln.text)
+        if m:
+            st.committee = P.normalise_body(m.group("body"))
+            st.committee_span = (ln.start + m.start("body"), ln.start + m.end("body"))
+            return
     for ln in st.layout.lines[:15]:
         if P.CASE_ID.match(ln.stripped):
             return  # a body line counts only above the first case
         m = _BODY_LINE.match(ln.text)
         if m:
             group = next(g for g in ("body", "body2", "body3") if m.group(g))
-            st.committee = P.normalise_body(m.group(group).strip())
+            body = m.group(group).strip()
+            st.committee = P.normalise_body(body.capitalize() if body.isupper() and len(body) > 6 else body)
             st.committee_span = (ln.start + m.start(group), ln.start + m.end(group))
             return
