@@ -18,13 +18,15 @@ NEEDS := /usr/bin/tesseract /usr/share/tesseract-ocr/5/tessdata/nor.traineddata 
          /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 BENCH_PKGS := ocrmypdf
 
-.PHONY: help setup system-deps demo test test-fast samples bench eval-repair eval-extract clean
+.PHONY: help setup system-deps bench-deps demo test test-fast samples bench bench-query bench-scale eval-repair eval-extract clean
 
 help:
 	@echo "make demo          set up and ingest samples/ into samples.duckdb"
 	@echo "make test          set up and run the tests"
 	@echo "make test-fast     tests without the slow OCR end-to-end ones"
 	@echo "make bench         ingest speed against pdftotext, pdfplumber and ocrmypdf"
+	@echo "make bench-query   10,000-document archive: load time, size, search and view latency"
+	@echo "make bench-scale   workers speed-up, ocrmypdf ratio, memory, 100/1,000/5,000 documents"
 	@echo "make eval-repair   repair quality (WER/CER/precision/recall) on the dev corpus"
 	@echo "make eval-extract  extraction precision/recall/F1 on the gold set"
 	@echo "make samples       rebuild samples/documents from samples/truth"
@@ -65,9 +67,17 @@ samples: setup
 	$(BIN)/python samples/build.py
 	$(BIN)/python tests/resources/build.py
 
-bench: setup
-	@command -v ocrmypdf >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq --no-install-recommends $(BENCH_PKGS) >/dev/null; } || { echo "sudo apt-get install $(BENCH_PKGS)"; exit 1; }
+bench-deps:
+	@command -v ocrmypdf >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(BENCH_PKGS) >/dev/null; } || { echo "sudo apt-get install $(BENCH_PKGS)"; exit 1; }
+
+bench: setup bench-deps
 	$(BIN)/python bench/bench_ingest.py
+
+bench-query: setup
+	$(BIN)/python bench/bench_query.py
+
+bench-scale: setup bench-deps
+	$(BIN)/python bench/bench_scale.py
 
 eval-repair: setup
 	$(BIN)/python bench/eval_repair.py

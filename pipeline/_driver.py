@@ -1,13 +1,21 @@
 """The per-document work, read top to bottom: file bytes (+ settings) → DocumentRecord.
 
-A pure function of its inputs: it never touches the database, so it runs unchanged in a
-local process pool or on a Dask worker. Failures come back as a ``DocumentFailure``
+Pure functions of their inputs: they never touch the database, so they run unchanged in
+a local process pool or on a Dask worker. Failures come back as a ``DocumentFailure``
 record instead of an exception, so one bad file never stops a batch.
+
+``process_file`` is the whole job in one call. For a large scanned document the runner
+splits the same job into three steps so that its pages spread over the workers:
+
+    prepare(path)              read + assess: which pages need OCR     → PreparedDocument
+    ocr_page(path, page_no)    one page, on any worker                  → OcrResult | PageOcrError
+    finish(prepared, ocr)      assemble pages, repair, extract          → DocumentRecord
 """
 
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -31,10 +39,41 @@ from pipeline.stages import read as read_stage
 from pipeline.stages.assess import assess_document
 
 
+@dataclass(frozen=True, slots=True)
+class PreparedDocument:
+    """prepare: a document read and assessed; ``ocr_wanted`` lists the pages to OCR."""
+
+    path: str
+    document: ReadDocument
+    assessments: tuple[Assessment, ...]
+    ocr_wanted: tuple[int, ...]
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class PageOcrError:
+    """ocr_page: a page that could not be OCR'd. ``fatal``: the whole document fails
+    (an absurd page image); otherwise the page keeps its text layer, with a warning."""
+
+    page_no: int
+    error: str
+    error_type: str
+    fatal: bool
+
+
 def process_file(
     path: str, settings: Settings, vocabulary: frozenset[str] = frozenset()
 ) -> DocumentRecord | DocumentFailure:
     """Read ``path`` and run every stage; never raises for a bad input file."""
+    prepared = prepare(path, settings)
+    if isinstance(prepared, DocumentFailure):
+        return prepared
+    ocr = [ocr_page(path, page_no, settings) for page_no in prepared.ocr_wanted]
+    return finish(prepared, ocr, settings, vocabulary)
+
+
+def prepare(path: str, settings: Settings) -> PreparedDocument | DocumentFailure:
+    """Read the file and assess each page's text layer."""
     started = time.perf_counter()
     stage, ident = "discover", None
     try:
@@ -44,22 +83,62 @@ def process_file(
         stage = "read"
         doc = read_stage.read(ident, data, settings)
         stage = "assess"
-        assessments = assess_document(doc.pages, ocr_mode=settings.ocr)
-        stage = "ocr"
-        ocr, ocr_warnings = _ocr_pages(data, doc, assessments, settings)
-        pages = tuple(_page(p, a, ocr.get(p.page_no)) for p, a in zip(doc.pages, assessments))
+        assessments = tuple(assess_document(doc.pages, ocr_mode=settings.ocr))
+    except Exception as exc:  # noqa: BLE001 - becomes a failure record (see _as_failure)
+        return _as_failure(path, ident, stage, exc)
+    wanted = ()
+    if ident.media_type == "application/pdf":
+        wanted = tuple(p.page_no for p, a in zip(doc.pages, assessments) if a.needs_ocr)
+    return PreparedDocument(path=path, document=doc, assessments=assessments,
+                            ocr_wanted=wanted, seconds=time.perf_counter() - started)
+
+
+def ocr_page(path: str, page_no: int, settings: Settings) -> OcrResult | PageOcrError:
+    """Render page ``page_no`` of the PDF at ``path`` and OCR it."""
+    try:
+        pdf = pdfium.PdfDocument(path)
+    except (pdfium.PdfiumError, OSError) as exc:
+        return PageOcrError(page_no, f"the PDF cannot be reopened for OCR: {exc}",
+                            type(exc).__name__, fatal=True)
+    try:
+        return ocr_stage.ocr_page(pdf, page_no, settings)
+    except ExternalProgramError as exc:  # tesseract failed on this page: keep its layer
+        return PageOcrError(page_no, f"page {page_no}: OCR failed: {exc}",
+                            type(exc).__name__, fatal=False)
+    except InputError as exc:  # an absurd page image: the document is refused
+        return PageOcrError(page_no, str(exc), type(exc).__name__, fatal=True)
+    except MemoryError as exc:
+        return PageOcrError(page_no, f"page {page_no}: out of memory while rendering it",
+                            type(exc).__name__, fatal=True)
+    except Exception as exc:  # noqa: BLE001 - a bug or an unforeseen page: the document fails
+        return PageOcrError(page_no, f"page {page_no}: unexpected {type(exc).__name__}: {exc}",
+                            type(exc).__name__, fatal=True)
+    finally:
+        pdf.close()
+
+
+def finish(
+    prepared: PreparedDocument,
+    ocr: list[OcrResult | PageOcrError],
+    settings: Settings,
+    vocabulary: frozenset[str] = frozenset(),
+) -> DocumentRecord | DocumentFailure:
+    """Assemble the pages (OCR'd where wanted), repair and extract: the finished record."""
+    started = time.perf_counter()
+    doc, path = prepared.document, prepared.path
+    ident = doc.identified
+    stage = "ocr"
+    try:
+        results, ocr_warnings = _ocr_outcome(prepared, ocr)
+        pages = tuple(_page(p, a, results.get(p.page_no))
+                      for p, a in zip(doc.pages, prepared.assessments))
         stage = "repair"
         pages, corrections, language, profile = _repair(pages, settings, vocabulary)
         stage = "extract"
         extraction = _extract(pages, language, settings)
-    except InputError as exc:
-        return _failure(path, ident, exc.stage, str(exc), exc)
-    except ExternalProgramError as exc:
-        return _failure(path, ident, stage, str(exc), exc)
-    except MemoryError as exc:
-        return _failure(path, ident, stage, "out of memory while processing the file", exc)
-    except Exception as exc:  # a bug or an unforeseen file: record it, keep the batch going
-        return _failure(path, ident, stage, f"unexpected {type(exc).__name__}: {exc}", exc)
+    except Exception as exc:  # noqa: BLE001 - becomes a failure record (see _as_failure)
+        return _as_failure(path, ident, stage, exc)
+    ocr_seconds = sum(r.seconds for r in results.values())
     return DocumentRecord(
         sha256=ident.sha256,
         source=path,
@@ -76,9 +155,18 @@ def process_file(
         corrections=corrections,
         extraction=extraction,
         warnings=doc.warnings + ocr_warnings,
-        seconds=round(time.perf_counter() - started, 3),
+        seconds=round(prepared.seconds + ocr_seconds + time.perf_counter() - started, 3),
         repair_profile=profile,
     )
+
+
+def warm_up(settings: Settings, vocabulary: frozenset[str] = frozenset()) -> None:
+    """Run repair and extract once on a short text: they load their resources on first use."""
+    text = "Saksbehandler: Kari Nordmann\nMøte i formannskapet 12.03.2024, sak PS 1/24.\n"
+    pages = (Page(page_no=1, method="plain_text", text_raw=text, text=text, quality="ok",
+                  quality_score=1.0, reason="warm-up"),)
+    pages, _, language, _ = _repair(pages, settings, vocabulary)
+    _extract(pages, language, settings)
 
 
 def _read_bytes(path: str, settings: Settings) -> bytes:
@@ -93,28 +181,19 @@ def _read_bytes(path: str, settings: Settings) -> bytes:
         raise InputError("discover", f"the file cannot be read: {exc.strerror or exc}") from exc
 
 
-def _ocr_pages(
-    data: bytes, doc: ReadDocument, assessments: list[Assessment], settings: Settings
+def _ocr_outcome(
+    prepared: PreparedDocument, ocr: list[OcrResult | PageOcrError]
 ) -> tuple[dict[int, OcrResult], tuple[str, ...]]:
-    """OCR the pages the assess stage sent to OCR; a page whose OCR fails keeps its layer."""
-    wanted = [p.page_no for p, a in zip(doc.pages, assessments) if a.needs_ocr]
-    results: dict[int, OcrResult] = {}
-    warnings: list[str] = []
-    if not wanted or doc.identified.media_type != "application/pdf":
-        return results, ()
-    pdf = pdfium.PdfDocument(data)
-    try:
-        for page_no in wanted:
-            try:
-                results[page_no] = ocr_stage.ocr_page(pdf, page_no, settings)
-            except ExternalProgramError as exc:
-                warnings.append(f"page {page_no}: OCR failed: {exc}")
-    finally:
-        pdf.close()
-    if not results:
+    """The OCR'd pages; a page whose OCR failed keeps its layer (with a warning)."""
+    fatal = [r for r in ocr if isinstance(r, PageOcrError) and r.fatal]
+    if fatal:
+        raise InputError("ocr", fatal[0].error)
+    results = {r.page_no: r for r in ocr if isinstance(r, OcrResult)}
+    warnings = tuple(r.error for r in ocr if isinstance(r, PageOcrError))
+    if prepared.ocr_wanted and not results:
         # Nothing could be OCR'd: that is a failure of the document, not a quiet gap.
         raise ExternalProgramError(warnings[0])
-    return results, tuple(warnings)
+    return results, warnings
 
 
 def _page(read: PageText, a: Assessment, ocr: OcrResult | None) -> Page:
@@ -152,8 +231,6 @@ def _repair(pages: tuple[Page, ...], settings: Settings, vocabulary: frozenset[s
 
 
 def _replace_text(page: Page, text: str) -> Page:
-    from dataclasses import replace
-
     return page if text == page.text else replace(page, text=text)
 
 
@@ -176,9 +253,18 @@ def _text_origin(pages: tuple[Page, ...]) -> str:
     return "mixed"
 
 
-def _failure(
-    path: str, ident: Identified | None, stage: str, message: str, exc: BaseException
+def _as_failure(
+    path: str, ident: Identified | None, stage: str, exc: Exception
 ) -> DocumentFailure:
+    """A bad input (or a bug) as a record: the batch goes on."""
+    if isinstance(exc, InputError):
+        stage, message = exc.stage, str(exc)
+    elif isinstance(exc, ExternalProgramError):
+        message = str(exc)
+    elif isinstance(exc, MemoryError):
+        message = "out of memory while processing the file"
+    else:
+        message = f"unexpected {type(exc).__name__}: {exc}"
     return DocumentFailure(
         source=path,
         sha256=ident.sha256 if ident else None,

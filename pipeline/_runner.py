@@ -1,26 +1,44 @@
-"""Run an ingest: stream files to worker processes, load their records, report progress.
+"""Run an ingest: stream files to the workers, load their records, report progress.
 
-Workers compute (``_driver.process_file``), the parent writes (``stages.load.Loader``).
-At most ``2 × workers`` documents are in flight, so memory stays bounded however many
-files are queued.
+Workers compute (the task functions of ``_executors``, around ``_driver``), the parent
+writes (``stages.load.Loader``, one transaction per document). The file list is streamed
+(it is counted first, names only, for the ETA) and at most ``2 × workers`` documents are
+open at once, so memory stays bounded however many files are queued.
+
+A document is one task, or, when several of its pages need OCR, a ``start`` task (read,
+assess), one task per page, and a ``finish`` task (repair, extract): the pages of a large
+scan spread over all workers. Page and finish tasks go before new documents, so open
+documents are finished first.
+
+Each document has a time budget (``Settings.timeout`` + ``timeout_per_page`` per page to
+OCR) counted over the time its tasks run; a document over budget has its running tasks
+killed and becomes an ``ingest_errors`` row, as does one whose worker died.
+
+Resume: every document is committed in its own transaction, keyed by content hash, so a
+run stopped at any point (Ctrl-C, ``kill -9``, power cut) leaves whole documents only; the
+next run skips those loaded by this pipeline version and marks runs left ``running`` by a
+killed process as ``interrupted``.
 """
 
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
-import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from pipeline import PIPELINE_VERSION, _driver
+import duckdb
+
+from pipeline import PIPELINE_VERSION, _driver, _executors, _store
 from pipeline.records import DocumentFailure, DocumentRecord, SourceFile
 from pipeline.settings import Settings
 from pipeline.stages.discover import discover
 from pipeline.stages.load import Loader
+
+MAX_ERRORS_KEPT = 1000  # in the summary; every failure is a row in ingest_errors
+POLL_SECONDS = 0.5
 
 
 @dataclass
@@ -38,6 +56,7 @@ class RunSummary:
     status: str = "running"
     errors: list[dict] = field(default_factory=list)
     by_origin: dict[str, int] = field(default_factory=dict)
+    stale_runs_marked: int = 0
 
     @property
     def pages_per_second(self) -> float:
@@ -56,118 +75,33 @@ class RunSummary:
 
 
 @dataclass(frozen=True)
+class DocumentEvent:
+    """One file settled: loaded, skipped (already in the archive) or failed."""
+
+    source: str
+    sha256: str | None
+    outcome: str  # loaded / skipped / failed
+    pages: int = 0
+    seconds: float = 0.0
+    stage: str | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
 class Progress:
-    """What the progress display is told after each file."""
+    """What the progress display is told after each file (and every few seconds)."""
 
     files_done: int
     files_total: int
-    pages: int
+    pages: int  # pages loaded, plus pages OCR'd in documents still in progress
     failed: int
     elapsed: float
+    eta: float | None = None  # seconds, from the pace of the documents processed so far
+    last: DocumentEvent | None = None  # the file just settled (None for a periodic update)
 
-
-_WORKER_VOCABULARY: frozenset[str] = frozenset()
-
-
-def _init_worker(vocabulary: frozenset[str]) -> None:
-    global _WORKER_VOCABULARY
-    os.environ["OMP_THREAD_LIMIT"] = "1"
-    _WORKER_VOCABULARY = vocabulary
-    from pipeline import lexicon
-
-    lexicon.load()  # heavy resources once per worker, not per document
-
-
-def _work(path: str, settings: Settings) -> DocumentRecord | DocumentFailure:
-    return _driver.process_file(path, settings, _WORKER_VOCABULARY)
-
-
-def _sha256_file(path: str) -> str | None:
-    try:
-        with open(path, "rb") as fh:
-            return hashlib.file_digest(fh, "sha256").hexdigest()
-    except OSError:
-        return None
-
-
-class _Run:
-    """State of one ingest run: which files wait, which are in flight, what is done."""
-
-    def __init__(self, loader: Loader, summary: RunSummary, reprocess: bool,
-                 on_progress: Callable[[Progress], None] | None, total: int) -> None:
-        self.loader = loader
-        self.summary = summary
-        self.reprocess = reprocess
-        self.on_progress = on_progress
-        self.total = total
-        self.done = 0
-        self.started = time.perf_counter()
-        # sha256 → other paths with the same bytes seen while the first is in flight
-        self.in_flight: dict[str, list[str]] = {}
-        self.loaded_now: set[str] = set()
-
-    def jobs(self, files: Iterator[SourceFile]) -> Iterator[tuple[str, str | None]]:
-        """Yield (path, sha256) of the files that need processing; settle the rest."""
-        run_id = self.summary.run_id
-        for f in files:
-            self.summary.files_seen += 1
-            sha = _sha256_file(f.path)
-            if sha is None:  # unreadable: let the worker produce the readable error
-                yield f.path, None
-                continue
-            if sha in self.in_flight:
-                self.in_flight[sha].append(f.path)
-                continue
-            if sha in self.loaded_now or (
-                not self.reprocess and self.loader.loaded_version(sha) == PIPELINE_VERSION
-            ):
-                self.summary.sources_added += self.loader.add_source(sha, f.path, run_id)
-                if sha not in self.loaded_now:
-                    self.summary.documents_skipped += 1
-                self.tick(1)
-                continue
-            self.in_flight[sha] = []
-            yield f.path, sha
-
-    def finished(self, path: str, sha: str | None, result: DocumentRecord | DocumentFailure) -> None:
-        run_id = self.summary.run_id
-        extra = self.in_flight.pop(sha, []) if sha else []
-        if isinstance(result, DocumentRecord):
-            try:
-                self.loader.load(result, run_id)
-            except Exception as exc:  # a record the database refuses must not stop the batch
-                result = DocumentFailure(
-                    source=path, sha256=sha, stage="load",
-                    error=f"could not be written to the archive: {exc}",
-                    error_type=type(exc).__name__,
-                )
-        if isinstance(result, DocumentFailure):
-            self.loader.record_failure(result, run_id)
-            self.summary.documents_failed += 1 + len(extra)
-            self.summary.errors.append(
-                {"source": result.source, "stage": result.stage, "error": result.error}
-            )
-            for other in extra:
-                self.loader.record_failure(
-                    DocumentFailure(source=other, sha256=sha, stage=result.stage,
-                                    error=result.error, error_type=result.error_type), run_id)
-        else:
-            self.loaded_now.add(result.sha256)
-            s = self.summary
-            s.documents_new += 1
-            s.pages += result.page_count
-            s.pages_ocr += sum(1 for p in result.pages if p.method == "ocr")
-            s.by_origin[result.text_origin] = s.by_origin.get(result.text_origin, 0) + 1
-            for other in extra:
-                s.sources_added += self.loader.add_source(result.sha256, other, run_id)
-        self.tick(1 + len(extra))
-
-    def tick(self, n: int) -> None:
-        self.done += n
-        if self.on_progress:
-            self.on_progress(Progress(self.done, self.total, self.summary.pages,
-                                      self.summary.documents_failed,
-                                      time.perf_counter() - self.started))
+    @property
+    def pages_per_second(self) -> float:
+        return self.pages / self.elapsed if self.elapsed else 0.0
 
 
 def ingest(
@@ -181,85 +115,323 @@ def ingest(
     reprocess: bool = False,
     vocabulary: frozenset[str] = frozenset(),
     on_progress: Callable[[Progress], None] | None = None,
+    executor: str = "local",
+    scheduler: str | object | None = None,
+    store: str | None = None,
 ) -> RunSummary:
     """Ingest every file under ``paths``; returns the run's summary.
 
     Raises ``KeyboardInterrupt`` (carrying the summary) after recording an interrupted run.
     """
-    run_id = loader.start_run(command)
-    summary = RunSummary(run_id=run_id, db=db)
-    total = sum(1 for _ in discover(paths))  # cheap: names only, so progress has an ETA
-    run = _Run(loader, summary, reprocess, on_progress, total)
+    # Workers first: they set up while the parent counts files (an unreachable Dask
+    # scheduler is a usage error before any run is recorded).
+    pool = _make_pool(executor, workers, vocabulary, scheduler, settings)
     try:
-        _execute(run.jobs(discover(paths)), settings, workers, vocabulary, run.finished)
+        stale = mark_stale_runs(loader)
+        run_id = loader.start_run(command)
+    except BaseException:
+        pool.close()
+        raise
+    summary = RunSummary(run_id=run_id, db=db, stale_runs_marked=stale)
+    run = _Run(loader, summary, settings, reprocess, on_progress, 0, store)
+    try:
+        run.total = sum(1 for _ in discover(paths))  # names only, so progress has an ETA
+        run.execute(run.jobs(discover(paths)), pool)
         summary.status = "some_failed" if summary.documents_failed else "ok"
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, duckdb.InterruptException):
+        # DuckDB turns a Ctrl-C that lands during a query into its own exception
         summary.status = "interrupted"
+    except BaseException:
+        summary.status = "failed"  # e.g. the Dask scheduler went away: the run row says so
+        raise
     finally:
+        pool.close()
         summary.seconds = time.perf_counter() - run.started
+        if summary.status == "interrupted":
+            _recount(loader, summary)
         loader.finish_run(run_id, summary.status, summary.counts())
     if summary.status == "interrupted":
         raise KeyboardInterrupt(summary)
     return summary
 
 
-def _execute(
-    jobs: Iterator[tuple[str, str | None]],
-    settings: Settings,
-    workers: int,
-    vocabulary: frozenset[str],
-    finished: Callable[[str, str | None, DocumentRecord | DocumentFailure], None],
-) -> None:
-    if workers <= 1:
-        _init_worker(vocabulary)
-        for path, sha in jobs:
-            finished(path, sha, _work(path, settings))
-        return
-    ctx = multiprocessing.get_context("spawn")  # no forked DuckDB/pdfium state in workers
-    jobs = iter(jobs)
-    # After a worker crash, the documents that were in flight are retried one at a time:
-    # the one that crashes alone is the culprit and becomes an error row.
-    suspects: list[tuple[str, str | None]] = []
-    while True:
-        pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker,
-                                   initargs=(vocabulary,))
-        futures: dict[Future, tuple[str, str | None]] = {}
-        broken = False
-        try:
-            while True:
-                isolating = bool(suspects)
-                limit = 1 if isolating else 2 * workers
-                while len(futures) < limit:
-                    job = suspects.pop() if suspects else next(jobs, None)
+def mark_stale_runs(loader: Loader) -> int:
+    """Runs still ``running`` belong to a process that was killed (the archive is locked
+    while a run is alive): mark them ``interrupted`` with what they did load."""
+    conn = loader.conn
+    stale = conn.execute("SELECT count(*) FROM runs WHERE status = 'running'").fetchone()[0]
+    if stale:
+        conn.execute(
+            """
+            UPDATE runs SET status = 'interrupted',
+                documents_new = (SELECT count(*) FROM documents d WHERE d.run_id = runs.run_id),
+                pages = (SELECT coalesce(sum(page_count), 0) FROM documents d
+                         WHERE d.run_id = runs.run_id),
+                documents_failed = (SELECT count(*) FROM ingest_errors e
+                                    WHERE e.run_id = runs.run_id)
+            WHERE status = 'running'
+            """
+        )
+    return stale
+
+
+def _recount(loader: Loader, summary: RunSummary) -> None:
+    """After an interrupt the archive is the truth: a document may have been committed
+    just before the interrupt reached the counting."""
+    docs, pages = loader.conn.execute(
+        "SELECT count(*), coalesce(sum(page_count), 0) FROM documents WHERE run_id = ?",
+        [summary.run_id]).fetchone()
+    summary.documents_new, summary.pages = docs, pages
+
+
+def _make_pool(executor: str, workers: int, vocabulary: frozenset[str], scheduler,
+               settings: Settings):
+    if executor == "dask":
+        from pipeline._executors_dask import DaskPool
+
+        return DaskPool(scheduler, vocabulary, settings)
+    return _executors.LocalPool(workers, vocabulary, settings)
+
+
+def _sha256_file(path: str) -> str | None:
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.file_digest(fh, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+@dataclass
+class _Doc:
+    """A document in flight: its tasks, the time they used, its OCR'd pages."""
+
+    path: str
+    sha: str | None
+    budget: float
+    spent: float = 0.0
+    tasks: set = field(default_factory=set)  # keys of queued or running tasks
+    prepared: _driver.PreparedDocument | None = None
+    ocr: dict = field(default_factory=dict)  # page_no → OcrResult | PageOcrError
+
+
+class _Run:
+    """State of one ingest run: which files wait, which are in flight, what is done."""
+
+    def __init__(self, loader: Loader, summary: RunSummary, settings: Settings,
+                 reprocess: bool, on_progress: Callable[[Progress], None] | None,
+                 total: int, store: str | None) -> None:
+        self.loader = loader
+        self.summary = summary
+        self.settings = settings
+        self.reprocess = reprocess
+        self.on_progress = on_progress
+        self.total = total
+        self.store = store
+        self.done = 0
+        self.processed = 0  # documents that went through the workers (not skipped)
+        self.started = time.perf_counter()
+        self.first_job: float | None = None
+        self.last_report = 0.0
+        self.pages_open = 0  # pages OCR'd in documents still in flight
+        # sha256 → other paths with the same bytes seen while the first is in flight
+        self.in_flight: dict[str, list[str]] = {}
+        self.skipped: set[int] = set()  # documents counted as skipped (a copy is not another)
+        self.docs: dict[int, _Doc] = {}
+        self.pool = None
+        self.ready: deque = deque()  # page and finish tasks, before any new document
+
+    # -- the file stream ---------------------------------------------------------------
+    def jobs(self, files: Iterator[SourceFile]) -> Iterator[tuple[str, str | None]]:
+        """Yield (path, sha256) of the files that need processing; settle the rest."""
+        run_id = self.summary.run_id
+        for f in files:
+            self.summary.files_seen += 1
+            sha = _sha256_file(f.path)
+            if sha is None:  # unreadable: let the worker produce the readable error
+                yield f.path, None
+                continue
+            if sha in self.in_flight:
+                self.in_flight[sha].append(f.path)
+                continue
+            version, this_run = self._loaded(sha)
+            if this_run or (not self.reprocess and version == PIPELINE_VERSION):
+                self.summary.sources_added += self.loader.add_source(sha, f.path, run_id)
+                if self.store:
+                    _store.put(self.store, sha, f.path)
+                key = int(sha[:16], 16)  # 8 bytes per document, not the whole record
+                if not this_run and key not in self.skipped:
+                    self.skipped.add(key)
+                    self.summary.documents_skipped += 1
+                self.tick(1, DocumentEvent(f.path, sha, "skipped"))
+                continue
+            self.in_flight[sha] = []
+            yield f.path, sha
+
+    def _loaded(self, sha: str) -> tuple[str | None, bool]:
+        """(pipeline version of the loaded document, loaded by this run?)."""
+        row = self.loader.conn.execute(
+            "SELECT pipeline_version, run_id FROM documents WHERE doc_id = ?", [sha]
+        ).fetchone()
+        return (row[0], row[1] == self.summary.run_id) if row else (None, False)
+
+    # -- scheduling --------------------------------------------------------------------
+    def execute(self, jobs: Iterator[tuple[str, str | None]], pool) -> None:
+        self.pool = pool
+        max_open = 2 * max(1, pool.workers)
+        numbers = iter(range(1 << 62))
+        exhausted = False
+        while True:
+            while pool.free() > 0:
+                if self.ready:
+                    key, fn, args = self.ready.popleft()
+                elif not exhausted and len(self.docs) < max_open:
+                    job = next(jobs, None)
                     if job is None:
+                        exhausted = True
                         break
-                    futures[pool.submit(_work, job[0], settings)] = job
-                if not futures:
+                    n = next(numbers)
+                    self.docs[n] = _Doc(job[0], job[1], budget=self.settings.timeout
+                                        + self.settings.timeout_per_page
+                                        * _executors.INLINE_OCR_PAGES)
+                    self.first_job = self.first_job or time.perf_counter()
+                    key, fn, args = (n, "start", 0), _executors.start_document, (job[0], self.settings)
+                    self.docs[n].tasks.add(key)
+                else:
                     break
-                done, _ = wait(futures, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    path, sha = futures.pop(fut)
-                    try:
-                        result = fut.result()
-                    except BrokenProcessPool:
-                        broken = True
-                        if isolating:
-                            result = DocumentFailure(
-                                source=path, sha256=sha, stage="worker",
-                                error="the worker process died while reading this file "
-                                      "(a crash in a PDF or OCR library)",
-                                error_type="BrokenProcessPool")
-                        else:
-                            suspects.append((path, sha))
-                            continue
-                    finished(path, sha, result)
-                if broken:
-                    suspects.extend(futures.values())  # requeue what was in flight
-                    futures.clear()
-                    break
-        except KeyboardInterrupt:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-        pool.shutdown(wait=not broken, cancel_futures=True)
-        if not broken:
+                pool.submit(key, fn, *args)
+            if exhausted and not self.docs:
+                return
+            for done in pool.poll(POLL_SECONDS):
+                self._handle(done)
+            self._enforce_budgets(pool)
+            if self.on_progress and time.perf_counter() - self.last_report > 2:
+                self.tick(0, None)
+
+    def _handle(self, done: _executors.Done) -> None:
+        n, kind, page_no = done.key
+        doc = self.docs.get(n)
+        if doc is None or done.key not in doc.tasks:
+            return  # a document given up on (timeout) while this task was running
+        doc.tasks.discard(done.key)
+        doc.spent += done.seconds
+        if not done.ok:
+            self._settle(n, _failure(doc, "worker", done.error, "WorkerDied"))
+        elif kind == "page":
+            doc.ocr[page_no] = done.result
+            self.pages_open += 1
+            if isinstance(done.result, _driver.PageOcrError) and done.result.fatal:
+                # an absurd page: the document is refused, its other pages are not needed
+                self._settle(n, _driver.finish(doc.prepared, [done.result], self.settings))
+            elif len(doc.ocr) == len(doc.prepared.ocr_wanted):
+                ocr = [doc.ocr[p] for p in doc.prepared.ocr_wanted]
+                key = (n, "finish", 0)
+                doc.tasks.add(key)
+                self.ready.appendleft((key, _executors.finish_document,
+                                       (doc.prepared, ocr, self.settings)))
+        elif isinstance(done.result, _driver.PreparedDocument):
+            doc.prepared = done.result
+            doc.budget += self.settings.timeout_per_page * (
+                len(done.result.ocr_wanted) - _executors.INLINE_OCR_PAGES)
+            for p in done.result.ocr_wanted:
+                key = (n, "page", p)
+                doc.tasks.add(key)
+                self.ready.append((key, _executors.ocr_page, (doc.path, p, self.settings)))
+        else:
+            self._settle(n, done.result)
+
+    def _enforce_budgets(self, pool) -> None:
+        now = time.monotonic()
+        running = pool.running()
+        for n, doc in list(self.docs.items()):
+            used = doc.spent + sum(now - running[k] for k in doc.tasks if k in running)
+            if used <= doc.budget:
+                continue
+            kind = "OCR" if doc.prepared else "reading"
+            self._settle(n, _failure(
+                doc, "timeout",
+                f"gave up after {used:.0f} s of {kind}: over the time limit of "
+                f"{doc.budget:.0f} s for this document (--timeout)", "Timeout"), overdue=True)
+
+    def _settle(self, n: int, result: DocumentRecord | DocumentFailure,
+                overdue: bool = False) -> None:
+        doc = self.docs.pop(n)
+        if doc.tasks:
+            # Drop its queued tasks. Running ones are stopped when over time; otherwise
+            # (a refused page) they finish and are ignored: cheaper than a new worker.
+            if overdue:
+                running = self.pool.running()
+                for key in doc.tasks & running.keys():
+                    self.pool.kill(key, overdue)
+            self.ready = deque(t for t in self.ready if t[0] not in doc.tasks)
+        self.pages_open -= len(doc.ocr)
+        self.processed += 1
+        self.finished(doc.path, doc.sha, result)
+
+    # -- the writer --------------------------------------------------------------------
+    def finished(self, path: str, sha: str | None, result: DocumentRecord | DocumentFailure) -> None:
+        run_id = self.summary.run_id
+        s = self.summary
+        extra = self.in_flight.pop(sha, []) if sha else []
+        if isinstance(result, DocumentRecord):
+            try:
+                if self.store:
+                    _store.put(self.store, result.sha256, path)
+                self.loader.load(result, run_id)
+            except duckdb.InterruptException:  # Ctrl-C during the load: rolled back, stop
+                raise
+            except Exception as exc:  # a record the database refuses must not stop the batch
+                result = DocumentFailure(
+                    source=path, sha256=sha, stage="load",
+                    error=f"could not be written to the archive: {exc}",
+                    error_type=type(exc).__name__,
+                )
+        if isinstance(result, DocumentFailure):
+            self.loader.record_failure(result, run_id)
+            s.documents_failed += 1 + len(extra)
+            if len(s.errors) < MAX_ERRORS_KEPT:
+                s.errors.append({"source": result.source, "stage": result.stage,
+                                 "error": result.error})
+            for other in extra:
+                self.loader.record_failure(
+                    DocumentFailure(source=other, sha256=sha, stage=result.stage,
+                                    error=result.error, error_type=result.error_type), run_id)
+            event = DocumentEvent(path, sha, "failed", stage=result.stage, error=result.error)
+        else:
+            s.documents_new += 1
+            s.pages += result.page_count
+            s.pages_ocr += sum(1 for p in result.pages if p.method == "ocr")
+            s.by_origin[result.text_origin] = s.by_origin.get(result.text_origin, 0) + 1
+            for other in extra:
+                s.sources_added += self.loader.add_source(result.sha256, other, run_id)
+            event = DocumentEvent(path, result.sha256, "loaded", pages=result.page_count,
+                                  seconds=result.seconds)
+        self.tick(1 + len(extra), event)
+
+    def tick(self, n: int, event: DocumentEvent | None) -> None:
+        self.done += n
+        if not self.on_progress:
             return
+        now = time.perf_counter()
+        self.last_report = now
+        eta = None
+        if self.processed and self.first_job:
+            per_doc = (now - self.first_job) / self.processed
+            eta = max(0.0, per_doc * (self.total - self.done))
+        self.on_progress(Progress(self.done, self.total, self.summary.pages + self.pages_open,
+                                  self.summary.documents_failed, now - self.started, eta, event))
+
+
+def _failure(doc: _Doc, stage: str, error: str, error_type: str) -> DocumentFailure:
+    ident = doc.prepared.document.identified if doc.prepared else None
+    return DocumentFailure(
+        source=doc.path, sha256=doc.sha, stage=stage, error=error, error_type=error_type,
+        size_bytes=ident.size if ident else _size(doc.path),
+        media_type=ident.media_type if ident else None,
+    )
+
+
+def _size(path: str) -> int:
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0

@@ -13,19 +13,27 @@ import duckdb
 
 from pipeline import archive
 from pipeline._exec import tesseract
-from pipeline._runner import Progress, RunSummary
+from pipeline._runner import DocumentEvent, Progress, RunSummary
 from pipeline._runner import ingest as _ingest
 from pipeline.exceptions import UsageError
 from pipeline.settings import Settings, default_workers
 from pipeline.stages.discover import check_paths
 from pipeline.stages.load import Loader
 
-__all__ = ["ingest", "open_archive", "repair_text", "Progress", "RunSummary", "Settings"]
+__all__ = ["ingest", "open_archive", "repair_text", "DocumentEvent", "Progress", "RunSummary",
+           "Settings"]
 
 
 def open_archive(db: str, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """A DuckDB connection to the archive ``db`` with the schema in place."""
     return archive.connect(db, read_only=read_only)
+
+
+def dataframe(db: str, sql: str):
+    """Run a read-only query on the archive ``db`` and return a pandas DataFrame."""
+    from pipeline import query
+
+    return query.dataframe(db, sql)
 
 
 def ingest(
@@ -37,15 +45,28 @@ def ingest(
     reprocess: bool = False,
     command: str = "api.ingest",
     on_progress: Callable[[Progress], None] | None = None,
+    executor: str = "local",
+    scheduler: str | object | None = None,
+    store: str | None = None,
 ) -> RunSummary:
     """Ingest the files and folders ``paths`` into the archive ``db``.
 
-    Raises :class:`UsageError` for missing paths or a missing OCR engine.
+    ``executor="local"`` runs ``workers`` processes on this machine (default: one per
+    core); ``executor="dask"`` sends the work to the Dask cluster at ``scheduler``
+    (``tcp://host:8786``, or a ``distributed.Client``) while this process writes the
+    archive. ``store``: a folder where each original file is kept, named by its SHA-256.
+
+    Raises :class:`UsageError` for missing paths, a missing OCR engine or an unreachable
+    scheduler; ``KeyboardInterrupt`` (carrying the summary) when interrupted.
     """
     if not paths:
         raise UsageError("give at least one file or folder to ingest")
+    if executor not in ("local", "dask"):
+        raise UsageError(f"unknown executor {executor!r}: local or dask")
+    if executor == "dask" and scheduler is None:
+        raise UsageError("--executor dask needs --scheduler tcp://HOST:8786")
     check_paths(paths)
-    if settings.ocr != "never":
+    if settings.ocr != "never" and executor == "local":  # Dask workers bring their own
         tesseract.version()
         tesseract.check_language(settings.ocr_lang)
     conn = archive.connect(db)
@@ -61,6 +82,9 @@ def ingest(
             reprocess=reprocess,
             vocabulary=loader.vocabulary() if settings.repair else frozenset(),
             on_progress=on_progress,
+            executor=executor,
+            scheduler=scheduler,
+            store=store,
         )
     finally:
         conn.close()

@@ -19,8 +19,14 @@ class Settings:
     despeckle: bool = True  # 3x3 median filter on the page image before OCR
     # Bounds: a document with more pages, or a page image larger than this, is an error.
     max_pages: int = 5000
-    max_page_pixels: int = 200_000_000
+    max_page_pixels: int = 200_000_000  # rendered page (larger pages render at lower dpi)
+    max_image_pixels: int = 200_000_000  # an image object's declared size (decompression bombs)
     max_file_bytes: int = 2_000_000_000
+    # Time limits: a document may take ``timeout`` seconds of worker time plus
+    # ``timeout_per_page`` per page sent to OCR (also tesseract's limit for one page);
+    # past that its worker is killed and the file becomes an ingest_errors row.
+    timeout: float = 600.0
+    timeout_per_page: float = 60.0
     repair: bool = True
     extract: bool = True
 
