@@ -16,7 +16,7 @@ from pipeline.exceptions import UsageError
 
 SCHEMA_VERSION = 2
 # Applied in this order; each file is idempotent.
-SCHEMA_FILES = ("core.sql", "extraction.sql")
+SCHEMA_FILES = ("core.sql", "extraction.sql", "sync.sql")
 VIEWS_FILE = "views.sql"
 # version → statements that bring an archive of version - 1 up to it (after the schema
 # files above have created any missing table).

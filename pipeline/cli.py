@@ -393,5 +393,10 @@ def export(
         print(f)
 
 
+from pipeline.sync._cli import sync  # noqa: E402  (its own module: the sync package owns it)
+
+app.command()(sync)
+
+
 def main() -> None:
     app()
