@@ -85,7 +85,7 @@ def rate(pages, seconds):
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 2)
-    ap.add_argument("--copies", type=int, default=20, help="copies of each born-digital sample")
+    ap.add_argument("--copies", type=int, default=100, help="copies of each born-digital sample (100: 900 pages)")
     args = ap.parse_args()
     w = args.workers
     rows = []

@@ -38,6 +38,9 @@ from pipeline.stages.discover import discover
 from pipeline.stages.load import Loader
 
 MAX_ERRORS_KEPT = 1000  # in the summary; every failure is a row in ingest_errors
+# Records are loaded in batches of this many documents, or after this many seconds.
+LOAD_BATCH = 32
+LOAD_BATCH_SECONDS = 2.0
 POLL_SECONDS = 0.5
 
 
@@ -137,10 +140,15 @@ def ingest(
     try:
         run.total = sum(1 for _ in discover(paths))  # names only, so progress has an ETA
         run.execute(run.jobs(discover(paths)), pool)
+        run.flush()
         summary.status = "some_failed" if summary.documents_failed else "ok"
     except (KeyboardInterrupt, duckdb.InterruptException):
         # DuckDB turns a Ctrl-C that lands during a query into its own exception
         summary.status = "interrupted"
+        try:  # keep what the workers had already finished
+            run.flush()
+        except BaseException:
+            pass  # a second interrupt: those documents are redone next time
     except BaseException:
         summary.status = "failed"  # e.g. the Dask scheduler went away: the run row says so
         raise
@@ -239,6 +247,9 @@ class _Run:
         self.docs: dict[int, _Doc] = {}
         self.pool = None
         self.ready: deque = deque()  # page and finish tasks, before any new document
+        # finished records waiting to be loaded in one transaction (see flush)
+        self.pending: list[tuple[str, str | None, DocumentRecord]] = []
+        self.pending_since = 0.0
 
     # -- the file stream ---------------------------------------------------------------
     def jobs(self, files: Iterator[SourceFile]) -> Iterator[tuple[str, str | None]]:
@@ -369,42 +380,80 @@ class _Run:
 
     # -- the writer --------------------------------------------------------------------
     def finished(self, path: str, sha: str | None, result: DocumentRecord | DocumentFailure) -> None:
+        """A document is done: failures are recorded at once, records wait for a batch."""
+        if isinstance(result, DocumentRecord):
+            self.pending.append((path, sha, result))
+            self.pending_since = self.pending_since or time.perf_counter()
+            if (len(self.pending) >= LOAD_BATCH
+                    or time.perf_counter() - self.pending_since >= LOAD_BATCH_SECONDS):
+                self.flush()
+            return
+        self._failed(path, sha, result)
+
+    def flush(self) -> None:
+        """Load the waiting records: one transaction for the batch (DuckDB's cost is per
+        statement and per commit, not per row); if the batch is refused, each record
+        alone, so only a record the database refuses becomes an error row."""
+        batch, self.pending, self.pending_since = self.pending, [], 0.0
+        if not batch:
+            return
+        run_id = self.summary.run_id
+        if self.store:
+            for path, _, record in batch:
+                _store.put(self.store, record.sha256, path)
+        try:
+            self.loader.load_many([r for _, _, r in batch], run_id)
+            outcomes = [(path, sha, record) for path, sha, record in batch]
+        except duckdb.InterruptException:  # Ctrl-C during the load: rolled back, stop
+            raise
+        except Exception:
+            outcomes = []
+            for path, sha, record in batch:
+                try:
+                    self.loader.load(record, run_id)
+                    outcomes.append((path, sha, record))
+                except duckdb.InterruptException:
+                    raise
+                except Exception as exc:  # a record the database refuses must not stop the batch
+                    outcomes.append((path, sha, DocumentFailure(
+                        source=path, sha256=sha, stage="load",
+                        error=f"could not be written to the archive: {exc}",
+                        error_type=type(exc).__name__,
+                    )))
+        for path, sha, result in outcomes:
+            if isinstance(result, DocumentFailure):
+                self._failed(path, sha, result)
+            else:
+                self._record_loaded(sha, result)
+
+    def _record_loaded(self, sha: str | None, result: DocumentRecord) -> None:
         run_id = self.summary.run_id
         s = self.summary
         extra = self.in_flight.pop(sha, []) if sha else []
-        if isinstance(result, DocumentRecord):
-            try:
-                if self.store:
-                    _store.put(self.store, result.sha256, path)
-                self.loader.load(result, run_id)
-            except duckdb.InterruptException:  # Ctrl-C during the load: rolled back, stop
-                raise
-            except Exception as exc:  # a record the database refuses must not stop the batch
-                result = DocumentFailure(
-                    source=path, sha256=sha, stage="load",
-                    error=f"could not be written to the archive: {exc}",
-                    error_type=type(exc).__name__,
-                )
-        if isinstance(result, DocumentFailure):
-            self.loader.record_failure(result, run_id)
-            s.documents_failed += 1 + len(extra)
-            if len(s.errors) < MAX_ERRORS_KEPT:
-                s.errors.append({"source": result.source, "stage": result.stage,
-                                 "error": result.error})
-            for other in extra:
-                self.loader.record_failure(
-                    DocumentFailure(source=other, sha256=sha, stage=result.stage,
-                                    error=result.error, error_type=result.error_type), run_id)
-            event = DocumentEvent(path, sha, "failed", stage=result.stage, error=result.error)
-        else:
-            s.documents_new += 1
-            s.pages += result.page_count
-            s.pages_ocr += sum(1 for p in result.pages if p.method == "ocr")
-            s.by_origin[result.text_origin] = s.by_origin.get(result.text_origin, 0) + 1
-            for other in extra:
-                s.sources_added += self.loader.add_source(result.sha256, other, run_id)
-            event = DocumentEvent(path, result.sha256, "loaded", pages=result.page_count,
-                                  seconds=result.seconds)
+        s.documents_new += 1
+        s.pages += result.page_count
+        s.pages_ocr += sum(1 for p in result.pages if p.method == "ocr")
+        s.by_origin[result.text_origin] = s.by_origin.get(result.text_origin, 0) + 1
+        for other in extra:
+            s.sources_added += self.loader.add_source(result.sha256, other, run_id)
+        event = DocumentEvent(result.source, result.sha256, "loaded", pages=result.page_count,
+                              seconds=result.seconds)
+        self.tick(1 + len(extra), event)
+
+    def _failed(self, path: str, sha: str | None, result: DocumentFailure) -> None:
+        run_id = self.summary.run_id
+        s = self.summary
+        extra = self.in_flight.pop(sha, []) if sha else []
+        self.loader.record_failure(result, run_id)
+        s.documents_failed += 1 + len(extra)
+        if len(s.errors) < MAX_ERRORS_KEPT:
+            s.errors.append({"source": result.source, "stage": result.stage,
+                             "error": result.error})
+        for other in extra:
+            self.loader.record_failure(
+                DocumentFailure(source=other, sha256=sha, stage=result.stage,
+                                error=result.error, error_type=result.error_type), run_id)
+        event = DocumentEvent(path, sha, "failed", stage=result.stage, error=result.error)
         self.tick(1 + len(extra), event)
 
     def tick(self, n: int, event: DocumentEvent | None) -> None:

@@ -137,71 +137,93 @@ class Loader:
         return True
 
     def load(self, record: DocumentRecord, run_id: str) -> None:
-        doc_id = record.sha256
+        """Load one document in its own transaction."""
+        self.load_many([record], run_id)
+
+    def load_many(self, records: list[DocumentRecord], run_id: str) -> None:
+        """Load documents in one transaction: all of them, or (on an error) none.
+
+        A reprocessed document's old rows are deleted first. Rows of all the documents go
+        in with one statement per table: DuckDB's cost is per statement and per commit.
+        """
         conn = self.conn
+        now = _now()
         conn.execute("BEGIN TRANSACTION")
         try:
-            for table in self._doc_tables:
-                conn.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
-            conn.execute("DELETE FROM documents WHERE doc_id = ?", [doc_id])
-            conn.execute(
-                "INSERT INTO documents (doc_id, sha256, source, filename, media_type, size_bytes,"
-                " page_count, text_origin, language, status, pipeline_version, encoding,"
-                " warnings, repair_profile, seconds, run_id, ingested_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    doc_id, record.sha256, record.source, record.filename, record.media_type,
-                    record.size_bytes, record.page_count, record.text_origin, record.language,
-                    record.status, record.pipeline_version, record.encoding,
-                    list(record.warnings), record.repair_profile, record.seconds, run_id, _now(),
-                ],
+            ids = [r.sha256 for r in records]
+            known = {row[0] for row in conn.execute(
+                "SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?))", [ids]).fetchall()}
+            if known:  # reprocessing: replace their rows
+                for table in (*self._doc_tables, "documents"):
+                    conn.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [list(known)])
+            self._insert(
+                "documents",
+                ["doc_id", "sha256", "source", "filename", "media_type", "size_bytes", "page_count",
+                 "text_origin", "language", "status", "pipeline_version", "encoding", "warnings",
+                 "repair_profile", "seconds", "run_id", "ingested_at"],
+                [[r.sha256, r.sha256, r.source, r.filename, r.media_type, r.size_bytes, r.page_count,
+                  r.text_origin, r.language, r.status, r.pipeline_version, r.encoding,
+                  list(r.warnings), r.repair_profile, r.seconds, run_id, now] for r in records],
             )
-            conn.execute(
-                "INSERT INTO document_sources VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                [doc_id, record.source, record.filename, run_id, _now()],
+            self._insert(
+                "document_sources", ["doc_id", "source", "filename", "run_id", "first_seen"],
+                [[r.sha256, r.source, r.filename, run_id, now] for r in records],
+                conflict="ON CONFLICT DO NOTHING",
             )
-            conn.executemany(
-                "INSERT INTO pages (doc_id, page_no, method, text_raw, text, quality, quality_score,"
-                " reason, ocr_confidence, text_layer, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    [doc_id, p.page_no, p.method, p.text_raw, p.text, p.quality, p.quality_score,
-                     p.reason, p.ocr_confidence, p.text_layer, run_id]
-                    for p in record.pages
-                ],
+            self._insert(
+                "pages",
+                ["doc_id", "page_no", "method", "text_raw", "text", "quality", "quality_score",
+                 "reason", "ocr_confidence", "text_layer", "run_id"],
+                [[r.sha256, p.page_no, p.method, p.text_raw, p.text, p.quality, p.quality_score,
+                  p.reason, p.ocr_confidence, p.text_layer, run_id]
+                 for r in records for p in r.pages],
             )
-            if record.corrections:
-                conn.executemany(
-                    "INSERT INTO corrections (doc_id, page_no, char_start, char_end, original,"
-                    " corrected, kind, confidence, applied, new_start, new_end, run_id)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        [doc_id, c.page_no, c.char_start, c.char_end, c.original, c.corrected,
-                         c.kind, c.confidence, c.applied,
-                         c.new_start if c.new_start >= 0 else None,
-                         c.new_end if c.new_end >= 0 else None, run_id]
-                        for c in record.corrections
-                    ],
-                )
-            self._load_extraction(doc_id, record)
+            self._insert(
+                "corrections",
+                ["doc_id", "page_no", "char_start", "char_end", "original", "corrected", "kind",
+                 "confidence", "applied", "new_start", "new_end", "run_id"],
+                [[r.sha256, c.page_no, c.char_start, c.char_end, c.original, c.corrected, c.kind,
+                  c.confidence, c.applied, c.new_start if c.new_start >= 0 else None,
+                  c.new_end if c.new_end >= 0 else None, run_id]
+                 for r in records for c in r.corrections],
+            )
+            self._load_extraction(records)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
 
-    def _load_extraction(self, doc_id: str, record: DocumentRecord) -> None:
-        if record.extraction is None:
-            return
+    def _load_extraction(self, records: list[DocumentRecord]) -> None:
         from extractors import to_rows
 
-        for table, rows in to_rows(record.extraction).items():
-            if not rows or table not in self._columns:
+        by_table: dict[str, list[tuple[str, dict]]] = {}
+        for record in records:
+            if record.extraction is None:
                 continue
-            cols = [c for c in rows[0] if c in self._columns[table]]
-            sql = (
-                f"INSERT INTO {table} (doc_id, {', '.join(cols)}) "
-                f"VALUES (?{', ?' * len(cols)})"
-            )
-            self.conn.executemany(sql, [[doc_id, *(r.get(c) for c in cols)] for r in rows])
+            for table, rows in to_rows(record.extraction).items():
+                if table in self._columns:
+                    by_table.setdefault(table, []).extend((record.sha256, row) for row in rows)
+        for table, rows in by_table.items():
+            if not rows:
+                continue
+            cols = [c for c in rows[0][1] if c in self._columns[table]]
+            self._insert(table, ["doc_id", *cols],
+                         [[doc_id, *(row.get(c) for c in cols)] for doc_id, row in rows])
+
+    def _insert(self, table: str, cols: list[str], rows: list[list], chunk: int = 256,
+                conflict: str = "") -> None:
+        """Insert rows with one multi-row statement per chunk.
+
+        DuckDB runs ``executemany`` as one execution per row (about 70 µs each); a single
+        ``VALUES (...), (...)`` statement is several times faster, and the writer is the
+        one process every document passes through.
+        """
+        one = "(" + ", ".join("?" * len(cols)) + ")"
+        head = f"INSERT INTO {table} ({', '.join(cols)}) VALUES "
+        for i in range(0, len(rows), chunk):
+            part = rows[i:i + chunk]
+            self.conn.execute(head + ", ".join([one] * len(part)) + " " + conflict,
+                              [v for r in part for v in r])
 
     def record_failure(self, failure: DocumentFailure, run_id: str) -> None:
         self.conn.execute(

@@ -51,10 +51,10 @@ def test_a_failing_load_rolls_back_only_that_document(tmp_path, monkeypatch):
 
     real = load.Loader._load_extraction
 
-    def explode(self, doc_id, record):
-        if record.filename == "002.txt":
+    def explode(self, records):
+        if any(r.filename == "002.txt" for r in records):
             raise RuntimeError("disk on fire")
-        return real(self, doc_id, record)
+        return real(self, records)
 
     monkeypatch.setattr(load.Loader, "_load_extraction", explode)
     db = str(tmp_path / "a.duckdb")
