@@ -40,7 +40,7 @@ from pipeline.stages.load import Loader
 MAX_ERRORS_KEPT = 1000  # in the summary; every failure is a row in ingest_errors
 # Records are loaded in batches of this many documents, or after this many seconds.
 LOAD_BATCH = 32
-LOAD_BATCH_SECONDS = 2.0
+LOAD_BATCH_SECONDS = 0.5
 POLL_SECONDS = 0.5
 
 

@@ -75,11 +75,14 @@ def consistency_problems(db: Path) -> list[str]:
 
 @pytest.fixture(scope="session")
 def small_batch(tmp_path_factory):
-    """40 distinct small documents (texts and born-digital PDFs) and a clean archive of them."""
+    """120 distinct small documents (texts and born-digital PDFs) and a clean archive of them.
+
+    Large enough that a kill lands mid-batch although documents are committed in batches.
+    """
     from tests.scale._inputs import distinct_copies
 
     root = tmp_path_factory.mktemp("batch")
-    files = distinct_copies(root / "in", 4)
+    files = distinct_copies(root / "in", 12)
     ref = root / "reference.duckdb"
     result = run_ingest(root / "in", "--db", ref, "-q", "--json", "--workers", "2")
     assert result.returncode == 0, result.stderr[-3000:]
