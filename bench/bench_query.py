@@ -127,6 +127,7 @@ def main() -> None:
             ("search 'partnerskapsmøte'", "SELECT * FROM search(?)", ["partnerskapsmøte"]),
             ("search 'rekruttering helsepersonell'", "SELECT * FROM search(?)", ["rekruttering helsepersonell"]),
             ("decision_history body+year", "SELECT * FROM decision_history WHERE body = ? AND year >= ? ORDER BY meeting_date", ["SSU", 2022]),
+            ("decision_history one case", "SELECT * FROM decision_history WHERE case_key = ?", [keys[2] if len(keys) > 2 else "SSU 3/2024"]),
             ("decision_history text ILIKE", "SELECT case_key, text FROM decision_history WHERE text ILIKE ?", ["%legevakt%"]),
             ("case_timeline one case", "SELECT * FROM case_timeline WHERE case_key = ? ORDER BY date", [keys[0] if keys else "SSU 3/2024"]),
             ("reference_graph into a case", "SELECT * FROM reference_graph WHERE target_case_key = ?", [keys[1] if len(keys) > 1 else "SSU 3/2024"]),

@@ -37,9 +37,21 @@ def media_type_of(data: bytes) -> str:
     mime = magic.from_buffer(data[:65536], mime=True)
     if mime.startswith("text/") and mime not in ("text/html", "text/xml"):
         return "text/plain"
-    if mime == "application/octet-stream" and _looks_like_text(data[:65536]):
+    if mime not in _BINARY_TRUSTED and _looks_like_text(data[:65536]):
+        # libmagic's weaker rules mistake plain prose for other formats: a Norwegian
+        # agenda starting "PS sak 12/2018" is "HP-GL plotter commands" to it.
         return "text/plain"
     return mime
+
+
+# Formats libmagic recognises by strong signatures: believed even when bytes look textual.
+_BINARY_TRUSTED = frozenset({
+    "text/html", "text/xml", "application/zip", "application/gzip", "application/x-bzip2",
+    "application/x-xz", "application/x-7z-compressed", "application/x-rar",
+    "application/msword", "application/vnd.ms-excel", "application/vnd.ms-powerpoint",
+    "application/rtf", "text/rtf", "application/postscript", "application/json",
+    "application/x-executable", "application/x-sharedlib",
+})
 
 
 def _looks_like_text(sample: bytes) -> bool:

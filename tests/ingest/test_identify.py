@@ -25,3 +25,9 @@ def test_identify_refuses_what_is_not_pdf_or_text(name):
     with pytest.raises(InputError) as info:
         identify(name, (RESOURCES / "bad" / name).read_bytes())
     assert info.value.stage == "identify"
+
+
+def test_prose_libmagic_mistakes_for_another_format_is_text():
+    # "PS sak ..." is HP-GL plotter commands to libmagic; bytes that read as text are text
+    assert media_type_of("PS sak 12/2018\n\nBudsjett for 2019\n".encode()) == "text/plain"
+    assert media_type_of("PS 22/2018 Årsmelding\n".encode("cp1252")) == "text/plain"

@@ -112,3 +112,16 @@ def test_an_older_archive_is_migrated(tmp_path):
     assert conn.execute("SELECT count(*) FROM search('møte')").fetchone()[0] == 0
     assert conn.execute("SELECT command FROM runs").fetchall() == [("saksarkiv ingest old",)]
     conn.close()
+
+
+@pytest.mark.parametrize("q", ["partnerskapsmøte", "fastlegekrise", "rekruttering av helsepersonell"])
+def test_set_wise_bm25_equals_the_extensions_match_bm25(db, q):
+    conn = api.open_archive(db, read_only=True)
+    ours = conn.execute("SELECT unit_id, round(score, 9) FROM search_units_matching(?) ORDER BY 1",
+                        [q]).fetchall()
+    theirs = conn.execute(
+        "SELECT unit_id, round(s, 9) FROM (SELECT unit_id, "
+        "fts_main_search_units.match_bm25(unit_id, ?) AS s FROM search_units) WHERE s IS NOT NULL "
+        "ORDER BY 1", [q]).fetchall()
+    conn.close()
+    assert ours == theirs and ours
