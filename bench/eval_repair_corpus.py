@@ -195,15 +195,9 @@ def ocr_samples(rebuild: bool = False, verbose: bool = True) -> list[Sample]:
 # --- generated damage ----------------------------------------------------------------------
 
 
-def _sloppy(b: bytes, enc: str) -> str:
-    """Decode byte by byte; bytes the code page leaves undefined become U+0080..U+009F."""
-    out = []
-    for x in b:
-        try:
-            out.append(bytes([x]).decode(enc))
-        except UnicodeDecodeError:
-            out.append(chr(x))
-    return "".join(out)
+# The same byte-by-byte decoding the repair stage undoes (bytes cp1252 leaves undefined
+# become U+0080..U+009F, as in real files).
+from pipeline.repair._mojibake import _sloppy  # noqa: E402
 
 
 def _mojibake(text: str, how: str) -> str:
