@@ -36,3 +36,15 @@ def table(rows: list[dict], columns: list[str]) -> str:
     sep = "  ".join("-" * widths[c] for c in columns)
     body = ["  ".join(str(r.get(c, "")).ljust(widths[c]) for c in columns) for r in rows]
     return "\n".join([line, sep, *body])
+
+
+def pages_of(files) -> int:
+    """Pages of the PDFs ``files`` (pdfium)."""
+    import pypdfium2 as pdfium
+
+    n = 0
+    for f in files:
+        doc = pdfium.PdfDocument(str(f))
+        n += len(doc)
+        doc.close()
+    return n

@@ -24,20 +24,12 @@ import pdfplumber
 import pypdfium2 as pdfium
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, cer, table, timer  # noqa: E402
+from _common import ROOT, cer, pages_of, table, timer  # noqa: E402
 
 SAMPLES = ROOT / "samples" / "documents"
 SAKSARKIV = str(Path(sys.executable).parent / "saksarkiv")
 ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
 
-
-def pages_of(files):
-    n = 0
-    for f in files:
-        doc = pdfium.PdfDocument(str(f))
-        n += len(doc)
-        doc.close()
-    return n
 
 
 def copies(src_dir: Path, dest: Path, n: int) -> list[Path]:

@@ -32,7 +32,7 @@ import psutil
 import pypdfium2 as pdfium
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, table  # noqa: E402
+from _common import ROOT, pages_of, table  # noqa: E402
 
 SAMPLES = ROOT / "samples" / "documents"
 SAKSARKIV = str(Path(sys.executable).parent / "saksarkiv")
@@ -64,14 +64,6 @@ def long_scan(dest: Path) -> Path:
     out.close()
     return dest
 
-
-def pages_of(files: list[Path]) -> int:
-    n = 0
-    for f in files:
-        doc = pdfium.PdfDocument(str(f))
-        n += len(doc)
-        doc.close()
-    return n
 
 
 class PeakMemory:

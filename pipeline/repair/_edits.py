@@ -39,23 +39,20 @@ class EditLog:
         """Apply one pass's edits (non-overlapping, offsets into ``self.text``)."""
         if not edits:
             return
-        # current-text span of each existing raw edit
+        for ed in sorted(edits, key=lambda x: x.start, reverse=True):
+            # recomputed after each edit (few edits per page; simple beats clever here)
+            self._apply_one(ed, self._current_spans())
+        self.text = self.render()
+
+    def _current_spans(self) -> list[tuple[int, int]]:
+        """The span in the current text of each edit already made to the raw text."""
         spans = []
         delta = 0
         for e in self.edits:
             cs = e.start + delta
             spans.append((cs, cs + len(e.new)))
             delta += len(e.new) - (e.end - e.start)
-        for ed in sorted(edits, key=lambda x: x.start, reverse=True):
-            self._apply_one(ed, spans)
-            # recompute spans (few edits per page; simple beats clever here)
-            spans = []
-            delta = 0
-            for e in self.edits:
-                cs = e.start + delta
-                spans.append((cs, cs + len(e.new)))
-                delta += len(e.new) - (e.end - e.start)
-        self.text = self.render()
+        return spans
 
     def to_raw(self, pos: int) -> int:
         """Map an offset in the current text to the raw text."""
