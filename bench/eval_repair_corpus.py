@@ -17,8 +17,13 @@ Sources:
 - the clean seeds ``samples/truth/00[0-4]_*.txt`` (not ``*.damaged.txt``);
 - nynorsk case-paper prose written for this purpose: ``bench/data/repair/nynorsk_*.txt``.
 
+- blind: ``bench/data/repair_blind/blind_{nb,nn}.txt``, case-paper prose in bokmål and
+  nynorsk written by a session that never saw the repair code (CC0), in texts of ~350 words.
+
 Split: UD sentences go to dev/test in alternating blocks of 40 sentences; the seeds and
-``nynorsk_test.txt`` are test only, ``nynorsk_dev.txt`` is dev. Tune on dev, report test.
+``nynorsk_test.txt`` are test only, ``nynorsk_dev.txt`` is dev; the ``blind`` texts are their
+own split (its first scores were recorded before any error in it was read, see
+``bench/data/repair_blind/README.md``). Tune on dev, report test and blind.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "bench" / "data" / "repair"
+BLIND = ROOT / "bench" / "data" / "repair_blind"
 CACHE = DATA / "ocr_cache.jsonl"
 UD = Path("/work/shared/corpora/ud-nb-dev-sentences.txt")
 if not UD.exists():
@@ -87,6 +93,25 @@ def sources() -> list[tuple[str, str, str, str]]:
         out.append(("test", "seed:" + p.name[:3], "nb", p.read_text(encoding="utf-8")))
     out.append(("dev", "nynorsk", "nn", (DATA / "nynorsk_dev.txt").read_text(encoding="utf-8")))
     out.append(("test", "nynorsk", "nn", (DATA / "nynorsk_test.txt").read_text(encoding="utf-8")))
+    for lang, name in (("nb", "blind_nb.txt"), ("nn", "blind_nn.txt")):
+        path = BLIND / name
+        if path.exists():
+            out.extend(("blind", "blind:" + lang, lang, chunk) for chunk in _chunks(path))
+    return out
+
+
+def _chunks(path: Path, words: int = 350) -> list[str]:
+    """Paragraphs grouped into texts of about ``words`` words."""
+    out, cur, n = [], [], 0
+    for para in path.read_text(encoding="utf-8").split("\n\n"):
+        if para.strip():
+            cur.append(para.strip())
+            n += len(para.split())
+        if n >= words:
+            out.append("\n\n".join(cur))
+            cur, n = [], 0
+    if cur:
+        out.append("\n\n".join(cur))
     return out
 
 

@@ -24,7 +24,7 @@ DICT_DIR = Path("/usr/share/dict")
 _WORDLISTS = {"nb": "bokmaal", "nn": "nynorsk"}
 MIN_PART = 3  # shortest compound head (letters)
 MIN_TAIL = 4  # shortest compound tail: "ste", "ene" would make almost anything a compound
-_LINKS = ("", "s", "e")  # linking morphemes: partnerskap+s+møtet, barn+e+hage
+_LINKS = "se"  # linking morphemes (one letter): partnerskap+s+møtet, barn+e+hage
 
 
 def _read_wordlist(name: str) -> frozenset[str]:
@@ -93,22 +93,30 @@ def _compound_cached(lex: Lexicon, w: str, lang: str | None, depth: int) -> bool
 
 
 def _compound_uncached(lex: Lexicon, w: str, lang: str | None, depth: int) -> bool:
-    if lex.listed(w, lang):
+    if lang == "nb":
+        a = b = lex.nb
+    elif lang == "nn":
+        a = b = lex.nn
+    else:
+        a, b = lex.nb, lex.nn
+    if w in a or w in b:
         return True
     if depth == 0 or len(w) < MIN_PART + MIN_TAIL or not w.isalpha():
         return False
     for i in range(MIN_PART, len(w) - MIN_TAIL + 1):
-        head, tail = w[:i], w[i:]
-        if not _compound_cached(lex, tail, lang, 0) and not (
-            depth > 1 and _compound_cached(lex, tail, lang, depth - 1)
-        ):
-            continue
-        for link in _LINKS:
-            if link and not head.endswith(link):
+        # the head first (a set look-up or two), the tail (possibly recursive) after;
+        # linking morphemes: partnerskap+s+møtet, barn+e+hage
+        head = w[:i]
+        if not (head in a or head in b):
+            if i <= MIN_PART or head[-1] not in _LINKS:
                 continue
-            stem = head[: len(head) - len(link)] if link else head
-            if len(stem) >= MIN_PART and lex.listed(stem, lang):
-                return True
+            stem = head[:-1]
+            if not (stem in a or stem in b):
+                continue
+        tail = w[i:]
+        if _compound_cached(lex, tail, lang, 0) or (
+                depth > 1 and _compound_cached(lex, tail, lang, depth - 1)):
+            return True
     return False
 
 

@@ -26,7 +26,7 @@ from pipeline.repair._edits import Edit, EditLog
 from pipeline.repair._profile import Profile, detect_language, profile_document
 
 __all__ = ["RepairOutcome", "Profile", "repair_document", "repair_text", "format_diff",
-           "detect_language", "DEFAULT_THRESHOLD"]
+           "detect_language", "clear_caches", "DEFAULT_THRESHOLD"]
 
 DEFAULT_THRESHOLD = 0.5
 
@@ -45,6 +45,17 @@ class RepairOutcome:
     def text(self) -> str:
         """The first page's repaired text (for ``repair_text``)."""
         return self.texts[0] if self.texts else ""
+
+
+def clear_caches() -> None:
+    """Forget the process-wide word scores (benchmarks measure the cold start with it)."""
+    from pipeline import lexicon
+    from pipeline.repair import _ocr
+
+    _ocr._SCORES.clear()
+    _ocr._BEST.clear()
+    _ocr._candidates.cache_clear()
+    lexicon._COMPOUND_CACHE.clear()
 
 
 def repair_text(text: str, **kw) -> RepairOutcome:

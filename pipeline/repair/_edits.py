@@ -39,6 +39,11 @@ class EditLog:
         """Apply one pass's edits (non-overlapping, offsets into ``self.text``)."""
         if not edits:
             return
+        if not self.edits:  # the first pass with changes: its offsets are raw offsets
+            self.edits = [_RawEdit(ed.start, ed.end, ed.new, ed.kind, ed.confidence)
+                          for ed in sorted(edits, key=lambda x: x.start)]
+            self.text = self.render()
+            return
         for ed in sorted(edits, key=lambda x: x.start, reverse=True):
             # recomputed after each edit (few edits per page; simple beats clever here)
             self._apply_one(ed, self._current_spans())

@@ -61,7 +61,7 @@ def _cased(w: str, g: str) -> bool:
 def evidence(text: str, words: Words) -> tuple[str | None, int]:
     """(lost glyph, number of neighbour pairs that become words when joined with it)."""
     present = set(text)
-    lower = sum(1 for c in text if c.isalpha() and c.islower())
+    lower = sum(map(str.islower, text))  # small letters (a character is lower only if cased)
     doubled = text.count("  ")
     # a lost small letter must be absent and common enough that its absence means
     # something; capitals are too rare for that, so for them the joins below must speak
@@ -70,10 +70,17 @@ def evidence(text: str, words: Words) -> tuple[str | None, int]:
     if not cands:
         return None, 0
     pairs = []  # neighbouring fragments of which one is empty or not a word
+    solid: dict[str, bool] = {}
     for line in text.split("\n"):
         frags = line.split(" ")
+        flags = []
+        for f in frags:
+            ok = solid.get(f)
+            if ok is None:
+                ok = solid[f] = _solid(_core(f), words)
+            flags.append(ok)
         for i in range(len(frags) - 1):
-            if not _solid(_core(frags[i]), words) or not _solid(_core(frags[i + 1]), words):
+            if not (flags[i] and flags[i + 1]):
                 pairs.append((frags[i], frags[i + 1]))
     best, best_n = None, 0
     for g in cands:
@@ -82,8 +89,8 @@ def evidence(text: str, words: Words) -> tuple[str | None, int]:
             joined = (fa + g + fb).strip(".,;:!?()«»\"'")
             # a join counts when it makes a real word out of real letters: the lost letter
             # between two column gaps ("2      Møtedato") makes only "Å" or "I", no evidence
-            if (len(joined.replace(g, "")) >= 3 and _cased(joined, g)
-                    and words.known(joined.lower())):
+            if (len(joined) >= 4 and words.known(joined.lower())
+                    and len(joined.replace(g, "")) >= 3 and _cased(joined, g)):
                 n += 1
         if n > best_n:
             best, best_n = g, n
@@ -94,8 +101,9 @@ def repair(text: str, g: str, words: Words) -> list[Edit]:
     """Edits for one page."""
     out: list[Edit] = []
     pos = 0
+    memo: dict[tuple[str, bool], float] = {}  # word scores: fragments recur on a page
     for line in text.split("\n"):
-        out.extend(_line(line.rstrip("\r"), pos, g, words))
+        out.extend(_line(line.rstrip("\r"), pos, g, words, memo))
         pos += len(line) + 1
     return out
 
@@ -120,11 +128,20 @@ def _word_score(w: str, words: Words, g: str = "", glued: bool = False) -> float
     return 0.3 * len(c) - 1.5 + 0.25 * f
 
 
-def _line(line: str, base: int, g: str, words: Words) -> list[Edit]:
+def _line(line: str, base: int, g: str, words: Words,
+          memo: dict[tuple[str, bool], float] | None = None) -> list[Edit]:
     frags = line.split(" ")
     n = len(frags)
     if n == 1:
         return []
+    memo = {} if memo is None else memo
+
+    def score(w: str, glued: bool) -> float:
+        hit = memo.get((w, glued))
+        if hit is None:
+            hit = memo[(w, glued)] = _word_score(w, words, g, glued)
+        return hit
+
     solid = [_solid(_core(f), words) if _core(f).isalpha() else bool(f) for f in frags]
     # best[j]: best score for fragments[:j] ending at a real space (or line start)
     best = [float("-inf")] * (n + 1)
@@ -135,7 +152,7 @@ def _line(line: str, base: int, g: str, words: Words) -> list[Edit]:
             glued = j - i > 1
             if glued and all(solid[i:j]):
                 continue  # never glue words that are fine as they are
-            sc = best[i] + _word_score(g.join(frags[i:j]), words, g, glued) - 0.1 * (j - i - 1)
+            sc = best[i] + score(g.join(frags[i:j]), glued) - 0.1 * (j - i - 1)
             if sc > best[j]:
                 best[j], back[j] = sc, i
     base_score = sum(_word_score(f, words) for f in frags)

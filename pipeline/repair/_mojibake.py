@@ -97,37 +97,32 @@ def fix_utf8(text: str) -> list[Edit]:
     return edits
 
 
+_RUN = re.compile(r"[^ \t]+|[ \t]+")  # not \s: U+0085 and U+00A0 are mojibake debris here
+
+
 def _diff_edits(a: str, b: str, base: int) -> list[Edit]:
-    """Char diff of a line and its fix, widened to whole non-space runs (readable edits)."""
-    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-    spans: list[list[int]] = []
-    for op, i1, i2, _, _ in ops:
+    """Diff of a line and its fix by whitespace-separated runs (readable whole-word edits;
+    a diff by characters is quadratic on the long lines of flowed text)."""
+    ta = [m.span() for m in _RUN.finditer(a)]
+    tb = [m.span() for m in _RUN.finditer(b)]
+    ra, rb = [a[x:y] for x, y in ta], [b[x:y] for x, y in tb]
+    if len(ra) == len(rb):  # the usual case: the fix changed runs, not their number
+        ops = [("replace", i, i + 1, i, i + 1) for i in range(len(ra)) if ra[i] != rb[i]]
+    else:
+        ops = difflib.SequenceMatcher(None, ra, rb, autojunk=False).get_opcodes()
+    out = []
+    for op, i1, i2, j1, j2 in ops:
         if op == "equal":
             continue
-        s, e = i1, i2
-        while s > 0 and not a[s - 1].isspace():
-            s -= 1
-        while e < len(a) and not a[e].isspace():
-            e += 1
-        if spans and s <= spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], e)
-        else:
-            spans.append([s, e])
-
-    def to_b(x: int, is_end: bool) -> int:
-        for op, i1, i2, j1, j2 in ops:
-            if op == "equal":
-                if i1 <= x < i2 or (is_end and x == i2):
-                    return j1 + x - i1
-            elif not is_end and x == i1:
-                return j1
-            elif is_end and x == i2:
-                return j2
-        return len(b) if x >= len(a) else 0
-
-    out = []
-    for s, e in spans:
-        bs, be = to_b(s, False), to_b(e, True)
+        if i1 == i2 or j1 == j2:  # a pure insertion or deletion: take a neighbour along
+            if i1 > 0 and j1 > 0:
+                i1, j1 = i1 - 1, j1 - 1
+            elif i2 < len(ta) and j2 < len(tb):
+                i2, j2 = i2 + 1, j2 + 1
+        s = ta[i1][0] if i1 < len(ta) else len(a)
+        e = ta[i2 - 1][1] if i2 > i1 else s
+        bs = tb[j1][0] if j1 < len(tb) else len(b)
+        be = tb[j2 - 1][1] if j2 > j1 else bs
         # leave shared punctuation at the edges out of the edit: "mÃ¸tet." -> "møtet"
         while e > s and be > bs and a[e - 1] == b[be - 1] and not a[e - 1].isalnum():
             e, be = e - 1, be - 1

@@ -17,9 +17,10 @@ Confidence is a logistic function of (score gain - margin): 0.5 at the margin.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from pipeline.lexicon import Lexicon
 from pipeline.repair._context import Ctx, adjust
@@ -45,32 +46,43 @@ LISTED_BONUS = 2.0
 OTHER_BONUS = 1.0
 JUNK_PENALTY = -2.0
 
+_SCORES: dict[tuple[str | None, str], tuple[float, bool]] = {}  # process-wide, by language
+_MAX_CACHE = 400_000
+
+
 @dataclass
 class Scorer:
     lex: Lexicon
     lang: str | None
     vocab: frozenset[str]
-    cache: dict[str, tuple[float, bool]] = field(default_factory=dict)
 
     def score(self, w: str) -> tuple[float, bool]:
         """(score, known) for a lowercase form."""
-        hit = self.cache.get(w)
-        if hit is not None:
-            return hit
-        lang = self.lang or "nb"
-        if w in self.vocab or self.lex.listed(w, lang):
+        if w in self.vocab:
+            lang = self.lang or "nb"
             f = NN_FREQ.get(w, self.lex.freq(w)) if lang == "nn" else self.lex.freq(w)
-            res = (f + LISTED_BONUS, True)
-        elif self.lex.listed(w):  # the other written standard: unlikely in nynorsk text
-            res = (self.lex.freq(w) + (OTHER_BONUS if lang == "nb" else -1.5), True)
-        elif self.lex.compound(w, lang) or self.lex.compound(w):
+            return (f + LISTED_BONUS, True)
+        key = (self.lang, w)
+        hit = _SCORES.get(key)
+        if hit is None:
+            if len(_SCORES) > _MAX_CACHE:
+                _SCORES.clear()
+            hit = _SCORES[key] = self._score(w)
+        return hit
+
+    def _score(self, w: str) -> tuple[float, bool]:
+        """The score from the word lists and wordfreq alone (the same for every document)."""
+        lang = self.lang or "nb"
+        if self.lex.listed(w, lang):
+            f = NN_FREQ.get(w, self.lex.freq(w)) if lang == "nn" else self.lex.freq(w)
+            return (f + LISTED_BONUS, True)
+        if self.lex.listed(w):  # the other written standard: unlikely in nynorsk text
+            return (self.lex.freq(w) + (OTHER_BONUS if lang == "nb" else -1.5), True)
+        if self.lex.compound(w, lang) or self.lex.compound(w):
             # between compounds, the commoner head word wins: "-møte" over "-mæte"
             tail = self.lex.tail(w, lang) or self.lex.tail(w)
-            res = (self.lex.freq(w) + 0.1 * self.lex.freq(tail) + OTHER_BONUS, True)
-        else:
-            res = (self.lex.freq(w) + JUNK_PENALTY, False)
-        self.cache[w] = res
-        return res
+            return (self.lex.freq(w) + 0.1 * self.lex.freq(tail) + OTHER_BONUS, True)
+        return (self.lex.freq(w) + JUNK_PENALTY, False)
 
 
 def candidates(w: str, max_subs: int = MAX_SUBS) -> dict[str, float]:
@@ -144,18 +156,22 @@ def repair_words(text: str, scorer: Scorer) -> list[Edit]:
     toks = words(text)
     edits: list[Edit] = []
     done_lower: list[str] = []  # corrected lowercase tokens so far (context)
+    n = len(toks)
     for idx, (s, e, tok) in enumerate(toks):
         low = tok.lower()
-        prev = done_lower[-1] if done_lower else ""
-        prev_gap = text[toks[idx - 1][1]:s] if idx else "\n"
-        if _LONE_AA.search(prev_gap):  # "om & utarbeide": the lone å comes in a later pass
-            prev = "å"
-        n1 = toks[idx + 1] if idx + 1 < len(toks) else None
-        n2 = toks[idx + 2] if idx + 2 < len(toks) else None
-        ctx = Ctx(prev, prev_gap,
-                  n1[2].lower() if n1 else "", n1[2] if n1 else "",
-                  text[e:n1[0]] if n1 else "",
-                  n2[2].lower() if n2 else "", text[n1[1]:n2[0]] if n2 else "")
+
+        def ctx(idx=idx, s=s, e=e) -> Ctx:  # built only when a rule needs it
+            prev = done_lower[-1] if done_lower else ""
+            prev_gap = text[toks[idx - 1][1]:s] if idx else "\n"
+            if _LONE_AA.search(prev_gap):  # "om & utarbeide": the lone å comes later
+                prev = "å"
+            n1 = toks[idx + 1] if idx + 1 < n else None
+            n2 = toks[idx + 2] if idx + 2 < n else None
+            return Ctx(prev, prev_gap,
+                       n1[2].lower() if n1 else "", n1[2] if n1 else "",
+                       text[e:n1[0]] if n1 else "",
+                       n2[2].lower() if n2 else "", text[n1[1]:n2[0]] if n2 else "")
+
         new = _best(tok, low, scorer, ctx)
         if new is None:
             done_lower.append("å" if low == "a" else low)
@@ -173,14 +189,42 @@ def repair_words(text: str, scorer: Scorer) -> list[Edit]:
     return out
 
 
-def _best(tok: str, low: str, scorer: Scorer, ctx: Ctx):
+_BEST: dict[tuple[str | None, str], tuple[float, bool, str | None, float]] = {}
+
+
+def _best(tok: str, low: str, scorer: Scorer, ctx: Callable[[], Ctx]):
     if len(low) < 2 or not any(ch in low for ch in "aoeg@|"):
         return None
+    vocab = scorer.vocab
+    if vocab and (low in vocab or any(c in vocab for c, _ in _candidates(low, MAX_SUBS))):
+        so, listed, best, bs = _choose(low, scorer)  # the archive's words take part
+    else:  # the same for every document of this language: computed once per process
+        key = (scorer.lang, low)
+        hit = _BEST.get(key)
+        if hit is None:
+            if len(_BEST) > _MAX_CACHE:
+                _BEST.clear()
+            hit = _BEST[key] = _choose(low, scorer)
+        so, listed, best, bs = hit
+    if best is None:
+        return None
+    if tok[:2] == "Ig" and best.startswith("lø"):
+        tok = "l" + tok[1:]  # the capital was a misread "l": keep the word's own case
+    gain = bs - so + (adjust(low, best, ctx()) if listed else 0.0)
+    margin = KNOWN_MARGIN if listed else UNKNOWN_MARGIN
+    conf = _conf(gain - margin)
+    if conf < 0.2:
+        return None
+    return match_case(tok, best), conf
+
+
+def _choose(low: str, scorer: Scorer) -> tuple[float, bool, str | None, float]:
+    """(score of ``low``, listed in the document's standard, best candidate, its score)."""
     so, known = scorer.score(low)
     best, bs = None, so - 3.0 if known else so  # a listed word may lose only by context
     # a listed word is only ever one confusion away from its rival (for/før, sa/så)
     cands = _candidates(low, 1 if known else MAX_SUBS)
-    lex, lang = scorer.lex, scorer.lang
+    lex = scorer.lex
     for c, cost in cands:  # listed candidates first: a set look-up each
         if c in scorer.vocab or lex.listed(c):
             sc = scorer.score(c)[0] - cost  # fewer and likelier confusions win ties
@@ -193,18 +237,9 @@ def _best(tok: str, low: str, scorer: Scorer, ctx: Ctx):
             sc, ck = scorer.score(c)
             if ck and sc - cost > bs:
                 best, bs = c, sc - cost
-    if best is None:
-        return None
-    if tok[:2] == "Ig" and best.startswith("lø"):
-        tok = "l" + tok[1:]  # the capital was a misread "l": keep the word's own case
     # listed in the document's own standard ("fra" is no nynorsk word, "frå" is)
     listed = known and (low in scorer.vocab or scorer.lex.listed(low, scorer.lang))
-    gain = bs - so + (adjust(low, best, ctx) if listed else 0.0)
-    margin = KNOWN_MARGIN if listed else UNKNOWN_MARGIN
-    conf = _conf(gain - margin)
-    if conf < 0.2:
-        return None
-    return match_case(tok, best), conf
+    return so, listed, best, bs
 
 
 def repair_lone(text: str, scorer: Scorer) -> list[Edit]:
