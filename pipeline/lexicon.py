@@ -75,6 +75,15 @@ class Lexicon:
         return ""
 
 
+    def parts(self, word: str, lang: str | None = None) -> int:
+        """The fewest listed parts ``word`` splits into (1: listed; 0: no compound)."""
+        w = word.lower()
+        for depth in (0, 1, 2):
+            if _compound(self, w, lang, depth):
+                return depth + 1
+        return 0
+
+
 _COMPOUND_CACHE: dict[tuple[int, str, str | None, int], bool] = {}
 
 

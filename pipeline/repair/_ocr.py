@@ -33,7 +33,7 @@ SUBS: dict[str, tuple[tuple[str, float], ...]] = {
     "a": (("å", 0.1), ("ø", 0.6)), "o": (("ø", 0.1),), "g": (("ø", 0.1),),
     "e": (("ø", 0.2), ("æ", 0.3)), "eg": (("ø", 0.2),), "@": (("ø", 0.0),),
     "ee": (("æ", 0.1),), "ae": (("æ", 0.1),), "ze": (("æ", 0.2),), "g@": (("ø", 0.0),),
-    "@g": (("ø", 0.0),), "ay": (("øy", 0.2),), "|": (("l", 0.1), ("i", 0.1)),
+    "@g": (("ø", 0.0),), "o@": (("ø", 0.0),), "@o": (("ø", 0.0),), "ay": (("øy", 0.2),), "|": (("l", 0.1), ("i", 0.1)),
 }
 MAX_SUBS = 3
 # wordfreq has no nynorsk: common nn words it underrates (their nb look-alikes are frequent)
@@ -45,6 +45,7 @@ KNOWN_MARGIN = 1.25
 LISTED_BONUS = 2.0
 OTHER_BONUS = 1.0
 JUNK_PENALTY = -2.0
+PARTS_W = 0.6  # per compound part beyond two
 
 _SCORES: dict[tuple[str | None, str], tuple[float, bool]] = {}  # process-wide, by language
 _MAX_CACHE = 400_000
@@ -81,7 +82,10 @@ class Scorer:
         if self.lex.compound(w, lang) or self.lex.compound(w):
             # between compounds, the commoner head word wins: "-møte" over "-mæte"
             tail = self.lex.tail(w, lang) or self.lex.tail(w)
-            return (self.lex.freq(w) + 0.1 * self.lex.freq(tail) + OTHER_BONUS, True)
+            # and fewer parts beat more: "omsorg-s-området" over "omsorgs-om-radet"
+            parts = self.lex.parts(w, lang) or self.lex.parts(w)
+            return (self.lex.freq(w) + 0.1 * self.lex.freq(tail) - PARTS_W * (parts - 2)
+                    + OTHER_BONUS, True)
         return (self.lex.freq(w) + JUNK_PENALTY, False)
 
 
@@ -146,7 +150,8 @@ def _kind(orig: str, new: str) -> str:
 
 
 _LONE_AA = re.compile(r"(?<!\S)[&34a](?!\S)")
-_LONE = re.compile(r"(?<!\S)([a&34A|])(?!\S)")
+_LONE = re.compile(r"(?<!\S)(4a|a4|[a&34A|])(?!\S)")
+_AA_PREFIX = re.compile(r"(?<!\S)(?:4a|a4)([^\W\d_]{2,})(?!\w)")  # "4aret": "året"
 _BULLET = re.compile(r"(?m)^([ \t]*)([oe])[ \t]+(?=[A-ZÆØÅ])")
 _INF_END = ("e", "a")
 
@@ -210,6 +215,8 @@ def _best(tok: str, low: str, scorer: Scorer, ctx: Callable[[], Ctx]):
         return None
     if tok[:2] == "Ig" and best.startswith("lø"):
         tok = "l" + tok[1:]  # the capital was a misread "l": keep the word's own case
+    elif tok[0] == "@" and tok[1:2].islower() and ctx().sent_start:
+        tok = "Ø" + tok[1:]  # "@" stands for ø and Ø alike; a sentence starts with a capital
     gain = bs - so + (adjust(low, best, ctx()) if listed else 0.0)
     margin = KNOWN_MARGIN if listed else UNKNOWN_MARGIN
     conf = _conf(gain - margin)
@@ -246,6 +253,12 @@ def repair_lone(text: str, scorer: Scorer) -> list[Edit]:
     """Second pass (after the words are repaired): lone å/I and bullets."""
     out = _lone(text, scorer)
     out.extend(Edit(m.start(2), m.end(2), "•", "bullet", 0.8) for m in _BULLET.finditer(text))
+    for m in _AA_PREFIX.finditer(text):  # "4aret": a word that starts with å read twice
+        rest = m.group(1)
+        form = "å" + rest.lower()
+        if scorer.lex.listed(form, scorer.lang) or form in scorer.vocab:
+            out.append(Edit(m.start(), m.end(), form.upper() if rest.isupper() else form,
+                            "ocr_aa", 0.8))
     out.sort(key=lambda x: x.start)
     return out
 
@@ -265,11 +278,13 @@ def _lone(text: str, scorer: Scorer) -> list[Edit]:
             follows = re.match(r"[ \t]+[^\W_]", text[e:e + 4])
             if follows and (prev_end in ".!?:\n" or not before):
                 out.append(Edit(s, e, "I", "ocr_I", 0.9))
+            elif len(prev) > 1 and prev.isupper() and len(nxt) > 1 and nxt.isupper():
+                out.append(Edit(s, e, "I", "ocr_I", 0.85))  # a heading: "SØKNAD | STRANDSONEN"
             continue
         if not nxt or not nxt[0].islower():
             continue
         nxt_known = scorer.score(nxt.lower())[1]
-        if ch == "a":  # a lone "a" is no Norwegian word
+        if ch in ("a", "4a", "a4"):  # a lone "a" is no Norwegian word; "4a": å read twice
             if nxt_known:
                 out.append(Edit(s, e, "å", "lone_aa", 0.95))
         elif ch == "A":

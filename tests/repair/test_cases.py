@@ -124,3 +124,28 @@ def test_multi_page_and_diff():
     diff = format_diff(pages[0][1], out)
     assert "'pa' → 'på'" in diff and "@@ line 1 @@" in diff
     assert out.profile_json().startswith("{")
+
+
+@pytest.mark.parametrize("damaged, expected", [
+    # "o@" is one ø read as two glyphs, like "g@"
+    ("Vi har mottatt en so@knad fra laget, og kommunen vil behandle den pa neste mgte.",
+     "Vi har mottatt en søknad fra laget, og kommunen vil behandle den på neste møte."),
+    # "4a"/"a4": one å read as two glyphs, alone and at the start of a word
+    ("Planen gjelder for hele 4aret, og vi har ikke mulighet til a4 vente pa tilskudd.",
+     "Planen gjelder for hele året, og vi har ikke mulighet til å vente på tilskudd."),
+    # a lone "|" between words in capitals is the preposition I in a heading
+    ("SØKNAD OM TILSKUDD TIL NYTT TAK | KIRKEN\nVi har sett pa saken.",
+     "SØKNAD OM TILSKUDD TIL NYTT TAK I KIRKEN\nVi har sett på saken."),
+    # "@" opening a sentence is a capital Ø
+    ("Saken ble drøftet i mgtet. @konomien er stram, og det ma vi ta hensyn til.",
+     "Saken ble drøftet i møtet. Økonomien er stram, og det må vi ta hensyn til."),
+])
+def test_two_glyph_readings_and_headings(damaged, expected):
+    assert rep(damaged) == expected
+
+
+def test_compound_with_fewer_parts_wins():
+    # "omsorgsomradet" splits as omsorgs+om+radet (three parts) or, repaired,
+    # omsorg+s+området (two): the repaired compound wins
+    out = rep("Det er stort press pa omsorgsomradet, og ogsa pa skoleomradet i ar.")
+    assert out == "Det er stort press på omsorgsområdet, og også på skoleområdet i år."
