@@ -28,6 +28,7 @@ FREQ = dict(zip("etnrsilakodgmvfupbhjøyåæcwzxq",
 SHORT_WORDS = frozenset("i å og en et ei er på de du vi om så nå da ja ha se gå få bo by ut at av "
                         "ny to ti me eg ho no òg ta la dø sa ga må år øy ål in is".split())
 GLUE_FAIL = -10.0  # a glued result that is no word: never
+_CLOSING = re.compile(r"[.,;:!?)»]+")  # closing punctuation
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,14 @@ def _cased(w: str, g: str) -> bool:
     return all(c.islower() for c in letters[1:]) or all(c.isupper() or c == g for c in letters)
 
 
+def fa_before(frags: list[str], i: int) -> bool:
+    """Is there text before fragment ``i`` on its line that does not end a sentence?"""
+    for f in reversed(frags[:i]):
+        if f:
+            return f[-1] not in ".!?:"
+    return False
+
+
 def evidence(text: str, words: Words) -> tuple[str | None, int]:
     """(lost glyph, number of neighbour pairs that become words when joined with it)."""
     present = set(text)
@@ -66,7 +75,7 @@ def evidence(text: str, words: Words) -> tuple[str | None, int]:
     # a lost small letter must be absent and common enough that its absence means
     # something; capitals are too rare for that, so for them the joins below must speak
     cands = [g for g in LETTERS if g not in present and (
-        (g.islower() and FREQ.get(g, 0.0) * lower >= 8) or (g.isupper() and doubled >= 2))]
+        (g.islower() and FREQ.get(g, 0.0) * lower >= 6) or (g.isupper() and doubled >= 2))]
     if not cands:
         return None, 0
     pairs = []  # neighbouring fragments of which one is empty or not a word
@@ -81,16 +90,25 @@ def evidence(text: str, words: Words) -> tuple[str | None, int]:
             flags.append(ok)
         for i in range(len(frags) - 1):
             if not (flags[i] and flags[i + 1]):
-                pairs.append((frags[i], frags[i + 1]))
+                # does a sentence start here? (a capital opens a word mid-sentence only in names)
+                opens = not fa_before(frags, i)
+                pairs.append((frags[i], frags[i + 1], opens))
     best, best_n = None, 0
     for g in cands:
         n = 0
-        for fa, fb in pairs:
+        for fa, fb, opens in pairs:
             joined = (fa + g + fb).strip(".,;:!?()«»\"'")
+            if (g.isupper() and not fa and not opens and not joined.isupper()
+                    and _solid(_core(fb), words)):
+                continue  # "to klager på  vedtaket": no "Uvedtaket" mid-sentence
             # a join counts when it makes a real word out of real letters: the lost letter
             # between two column gaps ("2      Møtedato") makes only "Å" or "I", no evidence
-            if (len(joined) >= 4 and words.known(joined.lower())
-                    and len(joined.replace(g, "")) >= 3 and _cased(joined, g)):
+            rest = len(joined.replace(g, ""))
+            if (len(joined) >= 2 and words.known(joined.lower()) and _cased(joined, g) and (
+                    rest >= 3
+                    # short words count when common: "p" + "å", "m" + "å" (not "Å" alone)
+                    or (rest >= 1 and g.islower() and words.listed(joined.lower())
+                        and words.freq(joined.lower()) >= 5.0))):
                 n += 1
         if n > best_n:
             best, best_n = g, n
@@ -113,7 +131,10 @@ def _word_score(w: str, words: Words, g: str = "", glued: bool = False) -> float
         return -1.5
     c = _core(w)
     if not c or not c.isalpha():
-        return GLUE_FAIL if glued else 0.0  # never glue digits or punctuation
+        if glued:
+            return GLUE_FAIL  # never glue digits or punctuation
+        # closing punctuation after a space ("skibakke ."): like a double space, the glyph
+        return -1.5 if _CLOSING.fullmatch(w) else 0.0
     if g and g in c and not _cased(c, g):
         return GLUE_FAIL
     if glued and g.isupper() and len(c.replace(g, "")) < 2:
@@ -122,7 +143,7 @@ def _word_score(w: str, words: Words, g: str = "", glued: bool = False) -> float
     if not words.known(low):
         return GLUE_FAIL if glued else -1.5
     f = words.freq(low)
-    if glued and not f and not words.listed(low):
+    if not f and not words.listed(low):
         return 0.1 * len(c) - 1.5  # a compound nobody lists: weak ("tonnabokommunar")
     # known letters count, each word costs: prefers "INNSTILLING" to "IN STILLING"
     return 0.3 * len(c) - 1.5 + 0.25 * f
@@ -142,7 +163,10 @@ def _line(line: str, base: int, g: str, words: Words,
             hit = memo[(w, glued)] = _word_score(w, words, g, glued)
         return hit
 
-    solid = [_solid(_core(f), words) if _core(f).isalpha() else bool(f) for f in frags]
+    # digits and punctuation are solid (never glued), but not closing punctuation after a
+    # space: "regnskape , som" lost its "t" there
+    solid = [_solid(_core(f), words) if _core(f).isalpha() else bool(f) and not _CLOSING.fullmatch(f)
+             for f in frags]
     # best[j]: best score for fragments[:j] ending at a real space (or line start)
     best = [float("-inf")] * (n + 1)
     back = [0] * (n + 1)

@@ -64,6 +64,32 @@ def test_glyph_loss():
     assert out.profile.lost_glyph == "N"
 
 
+def test_glyph_loss_before_punctuation_and_in_short_words():
+    # a lost "t" at the end of a word before a comma, a lost "å" in short common words
+    clean = ("Styret la fram regnskapet, som viser et lite overskudd. Vi må få svar på "
+             "søknaden før året er omme, og det skal også sendes ut et brev til alle som "
+             "har søkt om plass. Rådet ser på saken igjen i mars, når styret har fått se "
+             "på tallene. Det er vanskelig å si noe om året som kommer. Vi vet at det tar "
+             "tid å få på plass en ny ordning, men rådet håper at det går bra. Kommunen "
+             "har fått to klager på vedtaket, og begge skal behandles før sommeren. Det er "
+             "ikke lett å vite hva som skjer når fristen går ut, så vi må følge saken nøye. "
+             "Rådmannen vil legge fram en ny sak for utvalget i løpet av året, og da får "
+             "politikerne ta stilling til om ordningen skal gå videre som før.")
+    out = repair_text(clean.replace("t", " "))
+    assert out.profile.lost_glyph == "t"
+    assert "regnskapet, som viser et lite overskudd" in out.text
+    # (not all: "fris en" stays, two real words are never glued)
+    # a lost small letter is only looked for when the text is long enough for its absence
+    # to mean something (here ~480 letters: å would be expected ~4 times, too few) ...
+    out = repair_text(clean.replace("å", " "))
+    assert out.profile.lost_glyph is None and not out.corrections  # and nothing else is guessed
+    # ... on two such paragraphs it is found, and short words like "på", "må" come back
+    page = clean + "\n\n" + clean.replace("Styret", "Utvalget").replace("Kommunen", "Fylket")
+    out = repair_text(page.replace("å", " "))
+    assert out.profile.lost_glyph == "å"
+    assert out.text == page
+
+
 @pytest.mark.parametrize("text", [
     "Arkivkode: 033 &14, saksnummer 24/00231.",
     "SSU sak 26/2024 og sak 03-2023 ble behandlet 17.10.2024 kl 3 a.",
