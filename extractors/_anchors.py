@@ -57,9 +57,9 @@ def _prose_case(st: Structure) -> None:
 # ---- the case number as a field ("Sak: 54/24", "Sak nr.: 034-2024") ---------------------------
 # Labels of the case number in the header blocks of the archive systems (Elements, ePhorte,
 # Public 360, WebSak, ACOS): "Sak:", "Sak nr.:", "Saksnr/år:", "Saknr.:", "Utv.saksnr",
-# "Møtesaksnr.", "F-sak nr. :" (the body written in the label), "Styresak nr.:".
+# "Møtesaksnr.", "F-sak nr. :", "K-sak  : 45/89" (the body written in the label), "Styresak nr.:".
 _CASE_FIELD = re.compile(
-    r"^\s*(?:(?P<lbody>[A-ZÆØÅ]{1,6})[- ]sak\s*nr\.?|(?P<lbody2>[A-ZÆØÅa-zæøå]+sak)\s*nr\.?"
+    r"^\s*(?:(?P<lbody>[A-ZÆØÅ]{1,6})[- ]sak(?:\s*nr\.?)?|(?P<lbody2>[A-ZÆØÅa-zæøå]+sak)\s*nr\.?"
     r"|(?:sak|sak\s*nr\.?|saks?nr\.?|saksnummer|utvalgssak(?:snr\.?)?|møtesak(?:snr\.?)?|utv\.?\s*saksnr\.?)"
     r"(?:\s*/\s*år)?)"
     r"\s*:\s*(?P<value>\S.*?)\s*$",
@@ -126,7 +126,14 @@ def _title_field(st: Structure, a: Anchor, start_line: int) -> None:
 
 
 # ---- saksgang table ("Utvalg  Møtedato  Saksnr") ----------------------------------------------
-_SAKSGANG_HEAD = re.compile(r"(saksgang|utvalg|utval|utvalgssaksnr|saksnr)", re.IGNORECASE)
+# The head row of a saksgang table names the column of bodies, of treatment order or of the
+# committee's case numbers: "Utvalg  Møtedato  Saksnr", "Behandlingsrekkefølge  Møtedato  Saknr",
+# "Styre, råd, utval  Møtedato  Saknr", "Utvalgssaksnr  Utvalg  Møtedato".
+_SAKSGANG_HEAD = re.compile(
+    r"(saksgang|sakshandsaming|utvalg|utval|utvalgssaksnr|saks?nr|behandlingsrekkefølge|handsamingsrekkjefølgje"
+    r"|behandlingsrekkjefølgje|handsamingsrekkefølge|rekkefølge|styre,\s*råd|politisk\s+behandling|organ)",
+    re.IGNORECASE)
+_ROW_NO = re.compile(r"^\d{1,2}[.)]?$")  # "1", "2.": the running number of a saksgang row
 _DATE_COL = re.compile(r"^(?:møte)?dato$", re.IGNORECASE)
 _NUM_COL = re.compile(r"^(?:(?P<label>[A-ZÆØÅ]{1,4})\s?-?\s?)?(?P<a>\d{1,4})\s?[/-]\s?(?P<b>\d{1,4})$")
 _ABBR_COL = re.compile(r"^[A-ZÆØÅ]{1,4}$")
@@ -165,6 +172,8 @@ def _saksgang_row(st: Structure, row: Line) -> bool:
     span = None
     date_span = None
     for s, e, col in _row_columns(row):
+        if _ROW_NO.match(col):
+            continue
         m = _NUM_COL.match(col)
         if m and P.split_number(m.group("a"), m.group("b")):
             number, span, label = P.split_number(m.group("a"), m.group("b")), (s, e), m.group("label") or label
@@ -187,6 +196,8 @@ def _saksgang_ref(st: Structure, row: Line) -> None:
     label = committee = None
     found = None
     for s, e, col in _row_columns(row):
+        if _ROW_NO.match(col):
+            continue
         m = _NUM_COL.match(col)
         if m and P.split_number(m.group("a"), m.group("b")):
             found = (s, e, col, P.split_number(m.group("a"), m.group("b")), m.group("label"))
@@ -211,9 +222,13 @@ _BARE_ROW = re.compile(r"^\s*(?P<a>\d{1,4})\s?/\s?(?P<b>\d{2,4})\s{2,}(?P<rest>\
 _CONTINUES = re.compile(r"(?:\b(?:jf|jfr|jamfør|sjå|se|i|og|av|til|fra|frå|viser)\.?|[,(–-])$", re.IGNORECASE)
 
 
+_PROSE_REST = re.compile(r"^\s+[a-zæøå]")
+
+
 def _case_lines(st: Structure) -> None:
     layout = st.layout
     candidates: list[tuple[Line, CaseId, str]] = []  # line, id, rest of line
+    agenda_rows: set[int] = set()  # case lines under an agenda head ("SAKSLISTE", "Saksnr  Tittel")
     in_agenda = rows_seen = False
     for ln in layout.lines:
         if ln.blank:
@@ -229,6 +244,8 @@ def _case_lines(st: Structure) -> None:
         cid = parse_case_id(m) if m else None
         if cid and cid.year is not None and len(cid.numbers) == 1:
             candidates.append((ln, cid, layout.text[cid.end:ln.end]))
+            if in_agenda:
+                agenda_rows.add(ln.index)
             rows_seen = rows_seen or in_agenda
             continue
         b = _BARE_ROW.match(ln.text) if in_agenda else None
@@ -242,7 +259,7 @@ def _case_lines(st: Structure) -> None:
     # and stands alone (after a blank line, not inside a paragraph: "I\nsak 09-2021 vedtok").
     idx = {ln.index for ln, _, _ in candidates}
     for ln, cid, rest in candidates:
-        kind = "agenda" if {ln.index - 1, ln.index + 1} & idx else "header"
+        kind = "agenda" if {ln.index - 1, ln.index + 1} & idx or ln.index in agenda_rows else "header"
         prev = layout.lines[ln.index - 1] if ln.index else None
         inside_paragraph = (prev is not None and not prev.blank
                             and (len(prev.stripped) > 60 or _CONTINUES.search(prev.stripped))
@@ -251,6 +268,7 @@ def _case_lines(st: Structure) -> None:
             inside_paragraph
             or cid.text[:1] == "s"
             or len(rest.strip()) > 120
+            or (_PROSE_REST.match(rest) and ln.stripped.endswith("."))  # "PS 2/25 ble utsatt i forrige møte."
         ):
             continue
         anchor = Anchor(cid.body, cid.numbers[0], cid.year, cid.text, cid.start, cid.end, kind, ln.index)
@@ -296,8 +314,11 @@ def _keys(st: Structure) -> None:
     for a in st.anchors:
         body = a.body or (P.normalise_body(a.committee) if a.kind == "saksgang" and a.committee else default_body)
         a.key = P.case_key(body, a.number, a.year)
-        k = (a.number, a.year)
+        k: tuple = (a.number, a.year)
         first = merged.get(k)
+        if first is not None and first.body and a.body and first.body != a.body:
+            k = (a.number, a.year, a.body)  # "RS 1/24" and "PS 1/24": two series, two cases
+            first = merged.get(k)
         if first is None:
             merged[k] = a
         elif first.kind == "agenda" and a.kind in ("header", "field"):

@@ -118,6 +118,8 @@ def _paragraph(st: Structure, j: int) -> tuple[int, int]:
 
 # ---- sections ------------------------------------------------------------------------------
 _LIST_MARK = re.compile(r"^\s*(?:[-–•*·o]\s|\d{1,2}[.)]\s|[a-z]\)\s|\[)")
+_PLACE_DATE = re.compile(
+    r"^[A-ZÆØÅ][\wæøå\- ]{1,30},\s*(?:den\s+)?\d{1,2}\.\s?(?:\d{1,2}\.\s?\d{2,4}|[a-zæøå]+\.?\s+\d{4})$")
 _GENERIC_HEADING = re.compile(r"^[A-ZÆØÅ][^\n]{1,78}$")
 
 
@@ -160,6 +162,13 @@ def _is_heading(st: Structure, ln: Line, body_start: int) -> tuple[bool, float]:
                  or (nxt.stripped.endswith(":") and len(nxt.stripped) >= 25))
     if not paragraph or _is_known_or_label(st, nxt):
         return False, 0.0
+    # Under a heading comes prose, not a "Label: value" line ("Kopi til: ...") or a row laid out
+    # in columns (a signature line "Kari Ås, leiar      Per Li, sekretær"); and a "Place, date"
+    # line ("Hurdal, 12.03.2025") dates the paper, it heads nothing.
+    if P.GENERIC_FIELD.match(nxt.stripped) or re.search(r"\S\s{3,}\S", nxt.stripped) or _PLACE_DATE.match(bare):
+        return False, 0.0
+    if nxt.index == ln.index + 1 and st.anchor_line(nxt.index):
+        return False, 0.0  # "Politiske saker" over agenda rows labels a group of rows
     return True, 0.6
 
 

@@ -37,12 +37,15 @@ def find(st: Structure) -> list[_Raw]:
             s, e = m.start(), m.end()
             if any(taken[s:e]):
                 continue
+            if rule == "date.slash_dash" and _archive_like(st, text, s):
+                continue
             raw = _raw(rule, m)
             if raw is None:
                 continue
             taken[s:e] = b"\x01" * (e - s)
             found.append(raw)
     found.sort(key=lambda r: r.start)
+    found = _elided(text, found, taken)
     for r in found:  # "uke 39 (23.-27.9.2024)": the week is part of the mention
         w = P.WEEK_BEFORE.search(text, max(0, r.start - 14), r.start)
         if w and w.end() == r.start:
@@ -50,6 +53,44 @@ def find(st: Structure) -> list[_Raw]:
             if text[r.end : r.end + 1] == ")":
                 r.end += 1
     return found
+
+
+_ARCHIVE_CONTEXT = re.compile(r"(?:ref|sak|nr|arkiv|journal)[\wæøå.]*\s*[:.]?\s*$", re.IGNORECASE)
+
+
+def _archive_like(st: Structure, text: str, pos: int) -> bool:
+    """'Vår ref.: 24/3-12' is an archive number with a document number, not 24 March 2012."""
+    f = st.field_at(pos)
+    if f is not None and f.field not in ("document_date", "meeting_date"):
+        return True
+    return bool(_ARCHIVE_CONTEXT.search(text, max(0, pos - 30), pos))
+
+
+# A day whose month is written once, after the next day: "laurdag 25. og sundag 26. mai",
+# "7. og 8. november 2023", "3., 4. og 5. juni".
+_ELIDED_DAY = re.compile(
+    rf"(?:(?P<wd>{P._WD})\s+(?:den\s+)?)?(?<![\d.,/])(?P<d>\d{{1,2}})\.\s*(?:,\s*(?:og\s+)?|\s+(?:og|eller)\s+)$",
+    re.IGNORECASE,
+)
+
+
+def _elided(text: str, found: list[_Raw], taken: bytearray) -> list[_Raw]:
+    out: list[_Raw] = []
+    for r in found:
+        extra: list[_Raw] = []
+        nxt = r
+        while nxt.rule == "date.text" and nxt.day2 is None and len(extra) < 10:
+            m = _ELIDED_DAY.search(text, max(0, nxt.start - 40), nxt.start)
+            if not m or any(taken[m.start() : m.end()]) or not 1 <= int(m.group("d")) < nxt.day:
+                break
+            wd = P.WEEKDAYS.get(m.group("wd").lower()) if m.group("wd") else None
+            s, e = m.start(), m.start("d") + len(m.group("d")) + 1
+            taken[s:e] = b"\x01" * (e - s)
+            nxt = _Raw(s, e, "date.text", int(m.group("d")), r.month, None, None, wd, s)
+            extra.append(nxt)
+        out.extend(reversed(extra))
+        out.append(r)
+    return out
 
 
 _ABBREVIATED = frozenset({"jan", "feb", "febr", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "des"})
@@ -96,8 +137,20 @@ _EVENT = re.compile(
     r"dugnad\w*|samles|samlast|samlas|lagt\s+fram\s+for|lagd\s+fram\s+for|lagt\s+frem\s+for|"
     r"(?:protokoll|referat|møtebok)\s+(?:fra|frå)\s+[\wæøå]+|"
     r"finne[rs]?\s+sted|finn\s+stad|avholdt|avholdes|avvikles|arrangeres|arrangerast|berammet|"
-    r"beramma|gjennomført|gjennomføres|gjennomførast|gjennomføre|drøftet|drøfta|behandlet|"
+    r"beramma|gjennomført|gjennomføres|gjennomførast|gjennomføre|drøftet|drøfta|drøfting|drøftinga|behandlet|"
     r"behandla|handsama|behandling|handsaming|(?:uke|veke)\s+\d{1,2}|åpning\w*|opning\w*|kurs|befaring\w*)\b",
+    re.IGNORECASE,
+)
+# Cues that only count before the date ("vert haldne laurdag 25. mai", "er planlagd i perioden
+# 1.–15. juni"); after it they belong to the next clause ("ferdig 1. september, og innflytting er planlagd").
+_EVENT_BEFORE = re.compile(
+    r"\b(?:halden|haldne|halde|haldast|holdes|holdt|avholdt|planlagt|planlagd|planlegges|planleggast)\b",
+    re.IGNORECASE
+)
+# Minutes of a meeting dated by it: "møteboka frå 30.11.2023", "protokollen fra møtet 28.01.2025"
+_MINUTES_OF = re.compile(
+    r"\b(?:møtebok|møteprotokoll|protokoll|referat|møtereferat)(?:en|a|et|ane|ene)?\s+(?:fra|frå)\s+"
+    r"(?:møtet\s+)?$",
     re.IGNORECASE,
 )
 _MENTIONED = re.compile(r"\b(?:datert|av|pr\.|per|frå|fra|sidan|siden|f\.o\.m\.)\s*$", re.IGNORECASE)
@@ -114,6 +167,13 @@ _TREATMENT_LINE = re.compile(
 _SAME_CASE = re.compile(
     r"\b(?:behandle[rt]?|behandles|behandla|handsama[rs]?|handsamar|handsamer|handsamast|får|fikk|fekk)"
     r"\s+(?:saken|saka)\b[^\n]{0,50}$",
+    re.IGNORECASE,
+)
+# Another body treats the case (present or future tense): "Kommunestyret handsamar budsjettet
+# 12. desember", "Bystyret skal behandle planen 5. juni" ("behandlet" in the past is an event).
+_BODY_TREATS = re.compile(
+    rf"\b[A-ZÆØÅa-zæøå][a-zæøå]*{P.BODY_SUFFIX}\s+(?:skal\s+|vil\s+)?"
+    r"(?:behandler|behandle|handsamar|handsamer|handsame|tek\s+stilling\s+til|tar\s+stilling\s+til)\b[^\n.]{0,80}$",
     re.IGNORECASE,
 )
 _TREATED_IN = re.compile(
@@ -173,6 +233,8 @@ def _role(st: Structure, r: _Raw, prev_end: int, next_start: int,
     same = _SAME_CASE.search(lay.masked[max(s_start, prev_end):r.match_start])
     if same and not _DEADLINE.search(same.group()):
         return "meeting_date", 0.7, "date.same_case"
+    if _BODY_TREATS.search(lay.masked[max(s_start, prev_end):r.match_start]):
+        return "meeting_date", 0.7, "date.body_treats"
     in_header = not st.anchors or r.start < min(a.start for a in st.anchors) or ln.index < 12
     if in_header and _INVITATION.match(lay.text[s_start:r.start]) and not _DEADLINE.search(lay.text[s_start:r.start]):
         return "meeting_date", 0.8, "date.invitation"
@@ -181,10 +243,12 @@ def _role(st: Structure, r: _Raw, prev_end: int, next_start: int,
     cut = max(before.rfind(".\n"), before.rfind(":\n"))
     if cut >= 0:  # a line ending in "." or ":" ends the sentence even where the sentencizer ran on
         before = before[cut + 2 :]
+    if _MINUTES_OF.search(before):
+        return "event", 0.7, "date.cue"
     if _MENTIONED.search(before):
         return "mentioned", 0.7, "date.cue"
     cues = [(m.end(), "deadline") for m in _DEADLINE.finditer(before)]
-    cues += [(m.end(), "event") for m in _EVENT.finditer(before)]
+    cues += [(m.end(), "event") for rx in (_EVENT, _EVENT_BEFORE) for m in rx.finditer(before)]
     if cues:
         return max(cues)[1], 0.75, "date.cue"
     after = lay.masked[r.end : min(s_end, next_start, r.end + 60, ln.end)]
@@ -228,15 +292,6 @@ def _context_years(st: Structure, dated: list[tuple[_Raw, str, str | None]]) -> 
     return per_case, doc_year
 
 
-_RELATIVE = {"i år": 0, "i fjor": -1, "i fjar": -1, "neste år": 1, "til neste år": 1}
-
-
-def _relative_year(after: str) -> int | None:
-    """'5. desember i år' -> 0 (the document's year), 'i fjor' -> -1, 'neste år' -> +1."""
-    m = re.match(r"^\s*((?:til\s+)?neste\s+år|i\s+(?:år|fjor|fjar))\b", after, re.IGNORECASE)
-    return _RELATIVE[re.sub(r"\s+", " ", m.group(1).lower())] if m else None
-
-
 def _near_year(st: Structure, r: _Raw, prev_end: int) -> int | None:
     """A year written just before the date, in the same clause: 'for 2022 21. september'."""
     lay = st.layout
@@ -273,13 +328,21 @@ def _previous_explicit_dates(dated: list[tuple[_Raw, str, str | None]]) -> dict[
 _PAST = re.compile(
     r"\b(?:var|vart|ble|blei|hadde|hatt|har\s+vore|har\s+vært|vedtok|kom|sende|sendte|la\s+fram|"
     r"gjorde|møtte|tiltrådte|avholdt|vart\s+halde|behandlet|handsama|drøfta|drøftet|leverte|levert|"
-    r"mottok|mottatt|motteke|fekk|fikk|kom\s+inn|sendte\s+inn)\b",
+    r"mottok|mottatt|motteke|fekk|fikk|kom\s+inn|sendte\s+inn|gikk|gjekk|søkte|søkt|søkte\s+om|meldte|"
+    r"varslet|varsla|fastsatte|bestemte|godkjente|godkjende|"
+    r"utløp|løp\s+ut|startet|starta|begynte|avsluttet|avslutta|opnet|åpnet|opna)\b",
     re.IGNORECASE,
 )
+# Present tense of a term running out or starting is about the future: "avtalen går ut 30. september",
+# "kontrakten utløper 1. mars", "arbeidet tar til 2. mai".
 _FUTURE = re.compile(
-    r"\b(?:skal|vil|blir|vert|planlagd|planlagt|neste|kommende|komande|foreslås|foreslått|holdes|haldast)\b",
+    r"\b(?:skal|vil|blir|vert|planlagd|planlagt|neste|kommende|komande|foreslås|foreslått|holdes|haldast|"
+    r"går\s+ut|gjeng\s+ut|utløper|løper\s+ut|tar\s+til|startar|starter|begynner|byrjar|opnar|åpner)\b",
     re.IGNORECASE,
 )
+# A past form after a modal is an infinitive: "skal sende", "må levere", "vil gå".
+_AFTER_MODAL = re.compile(
+    r"\b(?:skal|vil|må|kan|bør|skulle|ville|kunne|måtte|burde|vert|blir|bli|verte)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _SLACK = dt.timedelta(days=7)
 
 
@@ -305,7 +368,8 @@ def _closest_year(ref: dt.date, r: _Raw, clause: str = "", role: str = "") -> in
 def _tense(clause: str) -> str | None:
     """The tense marker nearest the date decides ("leverte ... innen 1. september": past,
     "vart orientert om at neste møte blir 12. desember": future)."""
-    past = max((m.end() for m in _PAST.finditer(clause)), default=-1)
+    past = max((m.end() for m in _PAST.finditer(clause) if not _AFTER_MODAL.search(clause, 0, m.start())),
+               default=-1)
     future = max((m.end() for m in _FUTURE.finditer(clause)), default=-1)
     if past < 0 and future < 0:
         return None
@@ -345,6 +409,7 @@ def extract(st: Structure) -> list[tuple[DateMention, int]]:
     refs = _reference_dates(dated)
     previous = _previous_explicit_dates(dated)
     out = []
+    resolved: dict[int, dt.date] = {}  # index in raws -> date
     for i, ((r, role, key), (_, conf, rule)) in enumerate(zip(dated, roles)):
         prev_end = raws[i - 1].end if i else 0
         inferred = r.year is None
@@ -352,7 +417,7 @@ def extract(st: Structure) -> list[tuple[DateMention, int]]:
         if inferred:
             ref = refs.get(key) or refs.get(None) or previous[id(r)]
             near = _near_year(st, r, prev_end)
-            shift = _relative_year(lay.masked[r.end : r.end + 12])
+            shift = P.relative_year(lay.masked[r.end : r.end + 12])
             base = ref.year if ref is not None else per_case.get(key) or doc_year
             if i in list_year:
                 year = list_year[i]
@@ -362,7 +427,14 @@ def extract(st: Structure) -> list[tuple[DateMention, int]]:
                 year = _with_weekday(near, r)  # "for 2022 21. september"
             elif ref is not None:
                 s_start, _ = lay.sentence(r.match_start)
-                year = _closest_year(ref, r, lay.masked[max(s_start, prev_end) : r.match_start], role)
+                clause = lay.masked[max(s_start, prev_end) : r.match_start]
+                before = resolved.get(i - 1) if i and raws[i - 1].end > s_start else None
+                if before is not None and _tense(clause) is None:
+                    # "lagt ut 19.01.2024 med høringsfrist 16. februar": a sentence's dates run forward
+                    year = before.year if (r.month, r.day) >= (before.month, before.day) else before.year + 1
+                    year = _with_weekday(year, r)
+                else:
+                    year = _closest_year(ref, r, clause, role)
             else:
                 base = _sentence_year(st, r.match_start, raws) or base
                 year = _with_weekday(base, r) if base else None
@@ -370,6 +442,7 @@ def extract(st: Structure) -> list[tuple[DateMention, int]]:
         date = P.make_date(year, r.month, r.day)
         if date is None:
             continue
+        resolved[i] = date
         if r.month2 is not None:
             end = P.make_date(year + (1 if r.month2 < r.month else 0), r.month2, r.day2) if year else None
         else:

@@ -19,6 +19,7 @@ PAGE_JOIN = "\n\n"
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\]]+", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL_CONTINUATION = re.compile(r"[a-z0-9][\w\-./%?=&#~+]*")
+_EDGE_LINES = 3  # running headers/footers: among the first or last lines of a page
 _PAGE_MARK = re.compile(r"\b(?:side|sida|page)\s+\d+(?:\s*(?:av|/|of)\s*\d+)?\b", re.IGNORECASE)
 
 
@@ -107,13 +108,22 @@ class Layout:
         """Running page headers and footers: page marks, or lines repeated on pages."""
         noise = {ln.index for ln in self.lines if _PAGE_MARK.search(ln.text) and len(ln.stripped) < 90}
         if len(self.page_starts) > 1:
-            seen: dict[str, set[int]] = {}
+            # A running header or footer sits at the same place among the first or last lines of
+            # its pages; a heading that recurs in the text ("Behandling:", "Vedtak:") does not.
+            per_page: dict[int, list[int]] = {}
             for ln in self.lines:
-                key = re.sub(r"\d+", "#", ln.stripped.lower())
-                if key and len(key) < 90:
-                    seen.setdefault(key, set()).add(self.where(ln.start, ln.start)[0])
-            repeated = {k for k, pages in seen.items() if len(pages) > 1}
-            noise |= {ln.index for ln in self.lines if re.sub(r"\d+", "#", ln.stripped.lower()) in repeated}
+                if not ln.blank:
+                    per_page.setdefault(bisect.bisect_right(self.page_starts, ln.start), []).append(ln.index)
+            places: dict[tuple[str, str, int], dict[int, int]] = {}  # (line, edge, rank) -> page -> line
+            for page, idx in per_page.items():
+                for edge, run in (("top", idx[:_EDGE_LINES]), ("bottom", idx[::-1][:_EDGE_LINES])):
+                    for rank, i in enumerate(run):
+                        key = re.sub(r"\d+", "#", self.lines[i].stripped.lower())
+                        if len(key) < 90:
+                            places.setdefault((key, edge, rank), {})[page] = i
+            for on_pages in places.values():
+                if len(on_pages) > 1:
+                    noise.update(on_pages.values())
         return frozenset(noise)
 
 

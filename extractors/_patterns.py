@@ -52,8 +52,15 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:fra|frå)\s+(?P<d1>\d{{1,2}})\.\s*(?P<mon>{_MON})\b\.?(?:\s+(?P<y1>(?:19|20)\d{{2}}))?"
         rf"\s+(?:til|–|-)\s+(?P<d2>\d{{1,2}})\.\s*(?P<mon2>{_MON})\b\.?(?:\s+(?P<y>(?:19|20)\d{{2}})\b)?",
         re.IGNORECASE)),
+    ("date.text_text_range", re.compile(  # "1. november–28. februar", "30. juni - 2. juli 2025"
+        rf"(?<![\d.,/])(?P<d1>\d{{1,2}})\.\s*(?P<mon>{_MON})\b\.?(?:\s+(?P<y1>(?:19|20)\d{{2}}))?"
+        rf"\s?[–-]\s?(?P<d2>\d{{1,2}})\.\s*(?P<mon2>{_MON})\b\.?(?:\s+(?P<y>(?:19|20)\d{{2}})\b)?",
+        re.IGNORECASE)),
     ("date.iso", re.compile(
         r"(?<![\d/.-])(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d])")),
+    ("date.slash_dash", re.compile(  # older letters and journals: "sendt 5/1-89", "den 2/3-2023"
+        _WEEKDAY_PREFIX + r"(?<![\d.,/-])(?P<d>\d{1,2})/(?P<m>\d{1,2})-(?P<y>\d{4}|\d{2})(?![\d/]|-\d|\.\d)",
+        re.IGNORECASE)),
     ("date.numeric", re.compile(
         _WEEKDAY_PREFIX + r"(?<![\d.,/])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4}|\d{2})"
         r"(?![\d/]|\.\d)", re.IGNORECASE)),
@@ -63,6 +70,15 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 WEEK_BEFORE = re.compile(r"\b(?:uke|veke)\s+\d{1,2}\s*\(\s*$", re.IGNORECASE)
 STANDALONE_YEAR = re.compile(r"(?<![\d./-])(?:19|20)\d{2}(?![\d/]|-\d|\.\d)")
+
+
+_RELATIVE = {"i år": 0, "i fjor": -1, "i fjar": -1, "neste år": 1, "til neste år": 1}
+
+
+def relative_year(after: str) -> int | None:
+    """'5. desember i år' -> 0 (the document's year), 'i fjor' -> -1, 'neste år' -> +1."""
+    m = re.match(r"^\s*,?\s*((?:til\s+)?neste\s+år|i\s+(?:år|fjor|fjar))\b", after, re.IGNORECASE)
+    return _RELATIVE[re.sub(r"\s+", " ", m.group(1).lower())] if m else None
 
 
 def make_date(year: int | None, month: int, day: int) -> dt.date | None:
@@ -122,7 +138,9 @@ def case_key(body: str, number: int, year: int) -> str:
 FIELD_LABELS: list[tuple[str, str]] = [
     ("avkl_sekr", r"avkl(?:art|\.)?\s*sekr(?:etariat|\.)?"),
     ("case_handler", r"(?:ansvarl[ie]g\s+)?(?:saksbehandl(?:er|ar)|sakshandsamar|saksbeh\.?|sakshands\.?)"),
-    ("meeting_date", r"møtedato|møtedag|dato\s+for\s+\w*møtet?"),
+    # "Styremøte: 22. oktober 2024", "Rådsmøte:", "Dato og tid: tysdag 15. oktober 2024 kl. 10"
+    ("meeting_date", r"møtedato|møtedag|dato\s+for\s+\w*møtet?|[a-zæøå]{3,}møte(?=\s*:)"
+                     r"|dato\s+og\s+(?:tid|klokkeslett|stad|sted)|tid\s+og\s+(?:dato|stad|sted)(?=\s*:)"),
     ("document_date", r"dato\s+dok(?:ument)?\.?|dokumentdato|vår\s+dato|dato|datert"),
     ("our_ref", r"vår\s+ref(?:eranse|\.)?|vår\s+saksnr\.?"),
     ("your_ref", r"deres\s+ref(?:eranse|\.)?|dykkar\s+ref(?:eranse|\.)?"),
@@ -152,17 +170,20 @@ REC_HEADING = (
 DEC_HEADING = (rf"{_OWNER}?(?:[A-ZÆØÅ]{{1,6}}\s?-\s?)?"  # "FSK-vedtak", "AMU - vedtak"
                r"(?:vedtak|samrøystes\s+vedtak|einstemmig\s+vedtak|enstemmig\s+vedtak|konsensus)")
 _CASE_PREFIX = r"(?:(?:[A-ZÆØÅ]{1,6}[ -]?sak|[A-ZÆØÅ]{1,4})?\s?-?\s?\d{1,4}\s?[/-]\s?\d{1,4}\s+|[A-ZÆØÅ]{1,4}\s+[-–]\s+)?"
-_TAIL = r"(?:\s+(?:i|frå|fra)\s+[\wæøåÆØÅ -]{2,40}?)?(?:\s+[\d.]{6,10})?"
+# "Vedtak i kommunestyret 20.06.2024": the body after a heading is words, its date digits (so the
+# prose "... vedtak i kommunestyret 13.3.2023, sak 14/23" is no heading with an inline text).
+_TAIL = r"(?:\s+(?:i|frå|fra)\s+(?:[^\W\d_]|[ -]){2,40}?)?(?:\s+[\d.]{6,10})?"
 HEADING_LINE = re.compile(
     rf"^\s*{_CASE_PREFIX}(?:(?P<rec>{REC_HEADING})|(?P<dec>{DEC_HEADING})){_TAIL}\s*"
-    r"(?:[:.]\s*(?P<inline>\S.*?)?)?\s*$",
+    r"(?::\s*(?P<inline>\S.*?)?|\.)?\s*$",  # a text on the heading's line only after ":"
     re.IGNORECASE,
 )
 TERMINATOR = re.compile(
     r"^\s*(?:(?:enstemmig|einstemmig|samrøystes)(?:\s+(?:vedtatt|vedteke|vedtak))?"
     r"|(?:vedtaket|innstillingen|innstillinga|framlegget)\s+(?:var|er|vart|ble|blei)\s+"
     r"(?:enstemmig|einstemmig|samrøystes)(?:\s+(?:vedtatt|vedteke))?"
-    r"|vedtatt\s+med\s+.*stemmer|vedteke\s+med\s+.*røyster|.*\bble\s+enstemmig\s+vedtatt)\.?\s*$",
+    r"|(?:vedtatt|vedteke|vedteken|godkjent|godkjend)\s+med\s+.{0,60}\b(?:stemmer?|røyster?|røyst|mot)\b.{0,60}"
+    r"|.*\bble\s+enstemmig\s+vedtatt)\.?\s*$",
     re.IGNORECASE,
 )
 ITEM = re.compile(r"^\s*(?:(?P<no>\d{1,2})\s?[.)]|(?P<letter>[a-h])\))\s+(?=\S)")  # "1. ", "2) ", "1 . ", "a) "

@@ -11,19 +11,32 @@ from extractors.records import CaseReference
 # "Fylkestinget vedtok i sak 2018/77", "Partnerskapsmøtet i 2023 gjorde i sak 08",
 # "kommunestyret si handsaming i sak 61/2017", "I sak 09-2021 vedtok partnerskapsmøtet".
 _BODY = rf"[A-ZÆØÅa-zæøå][a-zæøå]+{P.BODY_SUFFIX}"
-_VERB = r"(?:vedtok|vedtak|gjorde|behandlet|behandla|handsama|drøftet|drøfta)"
+# What a body does in a case: decided, asked, approved, treated ("Kommunestyret ba i sakene
+# 31–33/2022", "Kommunestyret bad i sak 61/2022", "Bystyret godkjente i sak 12/2023").
+_VERB = (r"(?:vedtok|vedtak|gjorde|behandlet|behandla|handsama|handsamet|drøftet|drøfta|ba|bad|godkjente|godkjende"
+         r"|avgjorde|besluttet|bestemte|avslo|avviste|uttalte|tilrådde|anbefalte|innstilte|slo\s+fast"
+         r"|sluttet\s+seg\s+til|slutta\s+seg\s+til|heldt\s+fast\s+på|holdt\s+fast\s+på)")
+# A date between the body and the number: "vedtak i kommunestyret 13.3.2023, sak 14/23",
+# "vedtak i kommunestyret den 2/3-2023, sak 11/23", "handsama kravet 30.3.2023, sak 21/23".
+_DATE_TEXT = (rf"(?:den\s+)?(?:\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{2,4}}|\d{{1,2}}/\d{{1,2}}-\d{{2,4}}"
+              rf"|\d{{1,2}}\.\s*[a-zæøå]{{3,9}}\.?(?:\s+\d{{4}})?)")
+_BEFORE_NUMBER = rf"(?:\s+i|\s+{_DATE_TEXT}\s*,|\s*,)\s+$"
 _ORG = r"[A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+[A-ZÆØÅ][\wæøåÆØÅ-]*){0,4}"
 _SUBJECT_BEFORE = re.compile(rf"^\W*(?P<body>{_BODY}|{_ORG})\b(?:\s+i\s+\d{{4}})?\s+{_VERB}\b")
-_BODY_VERB_BEFORE = re.compile(rf"\b(?P<body>{_BODY})\s+{_VERB}\s+(?:[\wæøå.,-]+\s+){{0,6}}?i\s+$", re.IGNORECASE)
+_BODY_VERB_BEFORE = re.compile(
+    rf"\b(?P<body>{_BODY})\s+{_VERB}(?:\s+[\wæøå.,-]+){{0,6}}?(?:\s+i|\s+{_DATE_TEXT}\s*,)\s+$", re.IGNORECASE)
 _OWNER_BEFORE = re.compile(
     rf"\b(?P<body>{_BODY})(?:\s+(?:si|sin|sitt|sine)|s)\s+(?:handsaming|behandling|vedtak)\s+i\s+$", re.IGNORECASE
 )  # "kommunestyret si handsaming i sak", "kommunestyrets vedtak i sak"
 _VERB_AFTER = re.compile(rf"^\s+{_VERB}\s+(?P<body>{_BODY})\b")
 # "vedtatt av kommunestyret i sak 09-2021", "drøfta i formannskapet i sak 61/2017"
-_PREP_BODY_BEFORE = re.compile(rf"\b(?:av|i|for|frå|fra)\s+(?P<body>{_BODY})\s+i\s+$", re.IGNORECASE)
+_PREP_BODY_BEFORE = re.compile(rf"\b(?:av|i|for|frå|fra)\s+(?P<body>{_BODY}){_BEFORE_NUMBER}", re.IGNORECASE)
 # "jf. sak 61/2017 i kommunestyret", "sakene 78-79/2023 i fylkesutvalet"
 _BODY_AFTER = re.compile(rf"^\s+(?:i|fra|frå)\s+(?P<body>{_BODY})\b", re.IGNORECASE)
 # Words for the citing body itself: "Utvalget behandlet ... i sak 61/2017" in the committee's paper
+# Agenda series of the archive systems, not bodies: politisk sak, orienteringssak, delegert sak,
+# meldingssak. A generic "sak 30" in a PS case is the committee's case.
+_SERIES_LABELS = frozenset({"PS", "OS", "DS", "MS"})
 _GENERIC_OWN = frozenset({"utvalget", "utvalet", "styret", "rådet", "nemnda", "komiteen", "komitéen"})
 
 
@@ -40,31 +53,46 @@ def extract(st: Structure) -> list[CaseReference]:
             continue
         found.append(cid)
     found += st.saksgang_refs
-    explicit = {(n, c.year): c.body for c in found if c.body for n in c.numbers}
-    own_numbers = {(a.number, a.year) for a in st.anchors}
-    out: list[CaseReference] = []
+    # Resolve year and body of each mention first: a number whose body one mention gives
+    # ("Kommunestyret handsama kravet 30.3.2023, sak 21/23") keeps it in the document's other,
+    # bare mentions of the same number ("det er sakene 14/23 og 21/23 vi har kontrollert").
+    resolved = []
     for cid in sorted(found, key=lambda c: c.start):
         from_key = st.case_at(cid.start)
         from_anchor = next((a for a in st.anchors if a.key == from_key), None)
-        context = "attachment" if st.in_attachment(cid.start) else "inline"
         year, year_rule = cid.year, "explicit"
         if year is None:
-            year = _sentence_year(st, cid) or (from_anchor.year if from_anchor else None)
+            shift = P.relative_year(lay.masked[cid.end : cid.end + 16])
+            base = from_anchor.year if from_anchor else None
+            year = _sentence_year(st, cid) or (base + shift if base and shift is not None else base)
             year_rule = "context"
         body, body_rule = cid.body, "label"
         if body is None:
             body, body_rule = _body_from_sentence(st, cid), "sentence"
+        resolved.append((cid, from_key, from_anchor, year, year_rule, body, body_rule))
+    explicit = {(n, c.year): c.body for c in found if c.body for n in c.numbers}
+    for cid, *_, year, _yr, body, _br in resolved:
+        if cid.body is None and body:
+            for n in cid.numbers:
+                explicit.setdefault((n, year), body)
+    own_numbers = {(a.number, a.year) for a in st.anchors}
+    own_bodies = {(a.number, a.year, a.key.rsplit(" ", 1)[0]) for a in st.anchors}
+    out: list[CaseReference] = []
+    for cid, from_key, from_anchor, year, year_rule, body, body_rule in resolved:
+        context = "attachment" if st.in_attachment(cid.start) else "inline"
         for n in cid.numbers:
             b = body
             if cid.body is None and (n, year) in explicit:
                 b, body_rule = explicit[(n, year)], "same_document"
             if b is None:
                 b = from_anchor.key.rsplit(" ", 1)[0] if from_anchor else (st.committee or "Sak")
+                if from_anchor and b in _SERIES_LABELS and st.committee:
+                    b = P.normalise_body(st.committee)  # "PS 10/2025" cites "sak 30": the committee's case
                 body_rule = "own_case" if from_anchor else "document_body"
             key = P.case_key(b, n, year) if b and year else None
             if key is not None and key == from_key:
                 continue
-            if (n, year) in own_numbers and not (cid.body and cid.body != st.case_body(n, year)):
+            if (n, year) in own_numbers and not (cid.body and (n, year, cid.body) not in own_bodies):
                 continue  # the document's own case(s), mentioned in its text, are no references
             conf = 0.9 if cid.body and cid.explicit_year else 0.75 if cid.explicit_year else 0.6
             page, cs, ce = lay.where(cid.start, cid.end)

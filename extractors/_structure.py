@@ -251,6 +251,8 @@ def _fields(st: Structure) -> None:
             if not m or P.LABEL_ONLY.match(m.group("value")) or _column_heads(m.group("value")):
                 continue
             name = next(n for n, _ in P.FIELD_LABELS if m.group(n))
+            if m.group(name)[:1].islower() and ":" not in chunk[m.end(name) : m.start("value")]:
+                continue  # "   datert 12.12.88": a wrapped line of prose or a list item, not a field
             vs = chunk_start + m.start("value")
             st.fields.append(
                 FieldHit(name, m.group(name), m.group("value"), ln.index, vs, chunk_start + m.end("value"))
@@ -398,13 +400,17 @@ _BODY_LINE = re.compile(
     r"|[A-ZÆØÅ][\wæøå\-]*(?:\s+[\wæøå\-]+){0,3}(?:utvalget|utvalet|utval|rådet|styret|tinget))"
     r"(?:\s+i\s+[A-ZÆØÅ][\wæøå\- ]{1,40})?\s*$"  # "Eldrerådet i Ullensvang herad"
     r"|^\s*(?P<body2>(?:Hoved|Hovud)?[Uu]tval[g]?\s+for\s+[\wæøå ,-]{3,60}?)\s*$"  # "Hovudutval for samferdsel"
+    # A place and a council noun in the indefinite form: "Førde sokneråd", "Vinje kommunestyre",
+    # "Rana eldreråd", "Voss bystyre", "Askøy kontrollutval"
+    r"|^\s*(?P<body4>[A-ZÆØÅ][\wæøå\-]+(?:\s+[A-ZÆØÅ][\wæøå\-]+){0,2}\s+"
+    r"[a-zæøå]{2,}(?:råd|styre|utval|utvalg|ting|nemnd|skap))\s*$"
 )
 
 
 # "Til: Representantskapet", "Til behandling i: Kommunestyret": the addressee is a body
 # (a letter's "Til: Mosjøen Båtforening" is not).
 _TO_BODY = re.compile(
-    r"^\s*(?:til|til\s+behandling\s+i|mottaker|mottakar)\s*:\s*(?P<body>[A-ZÆØÅ][\wæøå\-]*"
+    r"^\s*(?:til|til\s+behandling\s+i|mottaker|mottakar)\s*:\s*(?P<body>(?:[A-ZÆØÅ][\wæøå\-]*)?"  # "Til: Styret"
     rf"(?:{P.BODY_SUFFIX}|nemnda|komiteen|komitéen|utval|representantskapet))\s*$",
     re.IGNORECASE,
 )
@@ -426,7 +432,7 @@ def _committee(st: Structure) -> None:
             return  # a body line counts only above the first case
         m = _BODY_LINE.match(ln.text)
         if m:
-            group = next(g for g in ("body", "body2", "body3") if m.group(g))
+            group = next(g for g in ("body", "body2", "body3", "body4") if m.group(g))
             body = m.group(group).strip()
             st.committee = P.normalise_body(body.capitalize() if body.isupper() and len(body) > 6 else body)
             st.committee_span = (ln.start + m.start(group), ln.start + m.end(group))

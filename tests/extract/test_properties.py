@@ -13,6 +13,10 @@ WORDS = [
     "Arkivsaksnr.:", "1.", "2.", "uke", "39", "(23.-27.9.2024)", "19.01.2024", "5.", "februar", "2025",
     "frist", "torsdag", "18.", "april", "https://x.no/a/", "Bakgrunn", "jf.", "i", "år", "\n", "\n\n",
     "  ", "æøå", "Sakshandsamar", "Samrøystes vedtak", "FS-12/14", "31.02.2024", "00/00", "0.0.0",
+    # forms added after blind3
+    "5/1-89", "29/2-2023", "25.", "og", "laurdag", "1. november–28. februar", "Styremøte:", "Dato og tid:",
+    "Til: Styret", "RS 1/24", "PS 1/24", "Behandlingsrekkefølge", "Saknr", "Førde sokneråd", "K-sak :", "i fjor",
+    "Vedteke med 4 mot 1 røyst.", "går ut", "skal sende", "",
 ]
 
 text_like = st.lists(st.sampled_from(WORDS) | st.text(max_size=8), max_size=80).map(" ".join)
