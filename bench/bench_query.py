@@ -49,11 +49,12 @@ def document(i: int, rng: random.Random, prose: list[str]) -> str:
     nn = rng.random() < 0.2
     d1 = f"{rng.randint(1, 28):02d}.{rng.randint(1, 12):02d}.{year}"
     meet = f"{rng.randint(1, 28)}. {rng.choice(MONTHS)} {year}"
-    refs = [f"{body} sak {rng.randint(1, 120)}/{rng.randint(max(2008, year - 3), year)}" for _ in range(rng.randint(0, 3))]
+    label = body if body.endswith("sak") else f"{body} sak"  # "Styresak 12/2021", "PS sak 3/2020"
+    refs = [f"{label} {rng.randint(1, 120)}/{rng.randint(max(2008, year - 3), year)}" for _ in range(rng.randint(0, 3))]
     handler = "Sakshandsamar" if nn else "Saksbehandler"
     innst = "Framlegg til vedtak" if nn else "Forslag til vedtak"
     lines = [
-        f"{body} sak {number}/{year}",
+        f"{label} {number}/{year}",
         "",
         f"{topic.capitalize()} – status og vidare arbeid" if nn else f"{topic.capitalize()} – status og videre arbeid",
         "",
