@@ -52,6 +52,12 @@ def _solid(core: str, words: Words) -> bool:
 
 def _cased(w: str, g: str) -> bool:
     """A lost capital sits in an all-capital word (or starts one); a small letter after it."""
+    if w.isalpha():  # letters only: the same test with string methods
+        tail_lower = len(w) == 1 or w[1:].islower()
+        if g.isupper():
+            return w.isupper() or (w[0] == g and tail_lower)
+        rest = w.replace(g, "")
+        return tail_lower or not rest or rest.isupper()
     letters = [c for c in w if c.isalpha()]
     if g.isupper():
         return all(c.isupper() for c in letters) or (
@@ -93,11 +99,15 @@ def evidence(text: str, words: Words) -> tuple[str | None, int]:
                 # does a sentence start here? (a capital opens a word mid-sentence only in names)
                 opens = not fa_before(frags, i)
                 pairs.append((frags[i], frags[i + 1], opens))
+    # a lost capital can only make an all-capital word or start one: other pairs need no look
+    strip = ".,;:!?()«»\"'"
+    pairs_upper = [p for p in pairs if not p[0].strip(strip)
+                   or not any(c.islower() for c in p[0] + p[1])]
     best, best_n = None, 0
     for g in cands:
         n = 0
-        for fa, fb, opens in pairs:
-            joined = (fa + g + fb).strip(".,;:!?()«»\"'")
+        for fa, fb, opens in (pairs_upper if g.isupper() else pairs):
+            joined = (fa + g + fb).strip(strip)
             if (g.isupper() and not fa and not opens and not joined.isupper()
                     and _solid(_core(fb), words)):
                 continue  # "to klager på  vedtaket": no "Uvedtaket" mid-sentence
