@@ -46,6 +46,8 @@ LISTED_BONUS = 2.0
 OTHER_BONUS = 1.0
 JUNK_PENALTY = -2.0
 PARTS_W = 0.6  # per compound part beyond two
+WORDFREQ_ONLY = 0.5  # penalty for a form only wordfreq knows (names: "brøndbo")
+MIN_WORDFREQ = 2.0  # ... and how common it must be there
 
 _SCORES: dict[tuple[str | None, str], tuple[float, bool]] = {}  # process-wide, by language
 _MAX_CACHE = 400_000
@@ -244,6 +246,13 @@ def _choose(low: str, scorer: Scorer) -> tuple[float, bool, str | None, float]:
             sc, ck = scorer.score(c)
             if ck and sc - cost > bs:
                 best, bs = c, sc - cost
+    if best is None and not known:
+        # names and words the lists lack but wordfreq knows: English-OCR debris ("ogsa") is
+        # in wordfreq too, but never with æ/ø/å, which every candidate has ("brøndbo")
+        for c, cost in cands:
+            sc = lex.freq(c) - WORDFREQ_ONLY - cost
+            if lex.freq(c) >= MIN_WORDFREQ and sc > bs:
+                best, bs = c, sc
     # listed in the document's own standard ("fra" is no nynorsk word, "frå" is)
     listed = known and (low in scorer.vocab or scorer.lex.listed(low, scorer.lang))
     return so, listed, best, bs

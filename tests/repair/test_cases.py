@@ -175,3 +175,10 @@ def test_compound_with_fewer_parts_wins():
     # omsorg+s+området (two): the repaired compound wins
     out = rep("Det er stort press pa omsorgsomradet, og ogsa pa skoleomradet i ar.")
     assert out == "Det er stort press på omsorgsområdet, og også på skoleområdet i år."
+
+
+def test_names_only_wordfreq_knows():
+    # "Grøtting" and "Grønnåsen" are in no word list, but wordfreq knows them; the OCR forms
+    # are in neither, and English-OCR debris in wordfreq never has æ/ø/å
+    out = rep("Saksbehandler Ola Grgtting har sett pa saken om veien til Grgnnasen.")
+    assert out == "Saksbehandler Ola Grøtting har sett på saken om veien til Grønnåsen."
