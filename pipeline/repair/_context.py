@@ -47,6 +47,12 @@ FUNC = frozenset("det den de dei en ein et eit ei ikke ikkje også òg han hun h
                  "da nå no der her at og men som for med av om".split())
 FAR_KEEP = frozenset("min din hans sin hennes vår deres dykkar en ein til av med om på "
                      "for fra frå hos mot og eller som".split())
+TIME_UNITS = frozenset("dag dager dagar døgn uke uker veke veker måned måneder månad månader "
+                       "år time timer timar minutt minutter minuttar kvarter sekund sekunder "
+                       "tiår helg helger".split())
+OUR_LABELS = frozenset("ref ref. referanse dato saksbehandler sakshandsamar saksnr "
+                       "arkivkode".split())
+OBJ_PRON = frozenset("ham henne dem meg deg oss dykk honom".split())
 PRON = frozenset("han hun ho de dei jeg eg vi me du dere dykk man".split())
 FINITE = frozenset("var er har kan vil skal må ble blir gikk kom kommer fikk vart hadde kunne "
                    "ville skulle går gjekk tok får vet visste sier dro gjør gjorde".split())
@@ -77,12 +83,23 @@ def _adjust(orig: str, cand: str, ctx: Ctx) -> float:
     if (o, c) == ("for", "før"):
         if nxt in BEFORE_NEXT or prev in BEFORE_PREV or prev in ("ikke", "ikkje"):
             return 4.0
+        # "ti dager før", "ett år før", "to uker før møtet" (but "år for år", "dag for dag")
+        # (not "ett døgn for å få": "å" may still be "a", "&" or "4" here)
+        purpose = nxt in ("å", "a", "at") or any(f" {x} " in f"{ctx.nxt_gap} " for x in "&43")
+        fold = str.maketrans("åøæ", "aoe")
+        if prev in TIME_UNITS and nxt.translate(fold) != prev.translate(fold) and not purpose:
+            return 3.0
         # "før de kommer", "før hun tok": a clause (subject + finite verb) follows
         if nxt in PRON and not sent_start and " " == ctx.nxt2_gap and nxt2 in FINITE:
             return 4.0
         return 0.0
     if (o, c) == ("var", "vår"):
         if prev in PREP or prev in ("er", "ble", "blir"):
+            return 3.0
+        if nxt in OUR_LABELS:  # header labels: "Vår ref", "Vår dato", "Vår saksbehandler"
+            return 4.0
+        # after an infinitive a past "var" cannot follow: "ta vår andel", "gi vår støtte"
+        if prev in INF and prev not in ("bli", "vere", "være", "ha"):
             return 3.0
         # "Vår tid går": determiner + noun + finite verb
         if (nxt not in FUNC and ctx.nxt2_gap == " " and nxt2 in FINITE and nxt_gap == " "
@@ -104,6 +121,8 @@ def _adjust(orig: str, cand: str, ctx: Ctx) -> float:
         quote = any(q in prev_gap for q in "»«\"”")
         if nxt in ("at", "til") or quote:
             return -3.0
+        if nxt in OBJ_PRON and not any(p in ctx.nxt_gap for p in ".,;:!?"):
+            return 2.5  # "jeg så ham": one says something *to* somebody, sees somebody
         adj = nxt[:-1] if nxt.endswith("e") else nxt
         if (nxt in DEGREE or adj.endswith(("ig", "lig", "sk", "ende", "ell", "iv", "bar", "som"))
                 or prev in MODAL or nxt in FINITE or nxt == "ut" or nxt2 == "ut"
@@ -123,6 +142,8 @@ def _adjust(orig: str, cand: str, ctx: Ctx) -> float:
         if prev in SAA_PREV or sent_start:
             return 1.5
         return 0.0
+    if (o, c) == ("gar", "går") and prev == "i":
+        return 2.0  # "i går" (yesterday)
     if (o, c) in (("far", "får"), ("matte", "måtte"), ("gar", "går"), ("star", "står")):
         if prev in SUBJ or prev in ("ikke", "ikkje", "også", "og", "der", "her", "hvor", "kor"):
             return 1.5
@@ -171,6 +192,8 @@ def _adjust(orig: str, cand: str, ctx: Ctx) -> float:
     if (o, c) == ("rad", "råd"):
         if prev in ("gode", "godt", "et", "gi", "gir", "gav", "ga", "eit", "gje", "gjev"):
             return 1.5
+        if nxt == "og" and nxt2 in ("utvalg", "utval", "nemnder", "nemnder", "styrer", "komiteer"):
+            return 3.0  # "råd og utvalg", the public-administration pair
         if prev in ("en", "på", "i"):
             return -2.0
         return 0.0

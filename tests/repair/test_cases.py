@@ -182,3 +182,17 @@ def test_names_only_wordfreq_knows():
     # are in neither, and English-OCR debris in wordfreq never has æ/ø/å
     out = rep("Saksbehandler Ola Grgtting har sett pa saken om veien til Grgnnasen.")
     assert out == "Saksbehandler Ola Grøtting har sett på saken om veien til Grønnåsen."
+
+
+@pytest.mark.parametrize("damaged, expected", [
+    ("Innkallingen sendes ut to uker for mgtet, og sakene er klare tre dager for.",
+     "Innkallingen sendes ut to uker før møtet, og sakene er klare tre dager før."),
+    ("Dag for dag og ar for ar ble det bedre. Vi brukte en uke for a finne svaret.",
+     "Dag for dag og år for år ble det bedre. Vi brukte en uke for å finne svaret."),
+    ("Var ref: 2024/118\nVi vil gjerne ta var del av ansvaret for a lgse saken pa en god mate.",
+     "Vår ref: 2024/118\nVi vil gjerne ta vår del av ansvaret for å løse saken på en god måte."),
+    ("Det gjelder alle kommunale rad og utvalg. Jeg sa ham i gar, og han sa at det gikk bra.",
+     "Det gjelder alle kommunale råd og utvalg. Jeg så ham i går, og han sa at det gikk bra."),
+])
+def test_more_pairs_in_context(damaged, expected):
+    assert rep(damaged) == expected
