@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import duckdb
 
@@ -48,6 +48,7 @@ def ingest(
     executor: str = "local",
     scheduler: str | object | None = None,
     store: str | None = None,
+    source_names: Mapping[str, str] | None = None,
 ) -> RunSummary:
     """Ingest the files and folders ``paths`` into the archive ``db``.
 
@@ -55,6 +56,8 @@ def ingest(
     core); ``executor="dask"`` sends the work to the Dask cluster at ``scheduler``
     (``tcp://host:8786``, or a ``distributed.Client``) while this process writes the
     archive. ``store``: a folder where each original file is kept, named by its SHA-256.
+    ``source_names``: what to record as a file's source instead of its path (``saksarkiv
+    sync`` gives the URL each stored file was fetched from).
 
     Raises :class:`UsageError` for missing paths, a missing OCR engine or an unreachable
     scheduler; ``KeyboardInterrupt`` (carrying the summary) when interrupted.
@@ -71,7 +74,7 @@ def ingest(
         tesseract.check_language(settings.ocr_lang)
     conn = archive.connect(db)
     try:
-        loader = Loader(conn)
+        loader = Loader(conn, names=source_names)
         return _ingest(
             list(paths),
             loader,

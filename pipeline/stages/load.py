@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
+from collections.abc import Mapping
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import duckdb
 
@@ -37,8 +39,12 @@ def _now() -> datetime:
 
 
 class Loader:
-    def __init__(self, conn: duckdb.DuckDBPyConnection) -> None:
+    def __init__(self, conn: duckdb.DuckDBPyConnection,
+                 names: Mapping[str, str] | None = None) -> None:
         self.conn = conn
+        # what a path is called in the archive: the URL a synced file was fetched from
+        # instead of its place in the store (``api.ingest(source_names=...)``)
+        self.names = dict(names or {})
         tables = {r[0] for r in conn.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
         self._doc_tables = tuple(t for t in DOC_TABLES if t in tables)
         self._columns = {
@@ -123,8 +129,17 @@ class Loader:
         ).fetchone()
         return row[0] if row else None
 
+    def _named(self, source: str, filename: str | None = None) -> tuple[str, str]:
+        """(source, filename) as the archive records them."""
+        name = self.names.get(source)
+        if name is None:
+            return source, filename if filename is not None else Path(source).name
+        tail = urlsplit(name).path.rstrip("/").rsplit("/", 1)[-1] if "://" in name else Path(name).name
+        return name, unquote(tail) or name
+
     def add_source(self, sha256: str, source: str, run_id: str) -> bool:
         """Record another path for known bytes; True when the path is new."""
+        source, filename = self._named(source)
         before = self.conn.execute(
             "SELECT count(*) FROM document_sources WHERE doc_id = ? AND source = ?", [sha256, source]
         ).fetchone()[0]
@@ -132,7 +147,7 @@ class Loader:
             return False
         self.conn.execute(
             "INSERT INTO document_sources VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            [sha256, source, Path(source).name, run_id, _now()],
+            [sha256, source, filename, run_id, _now()],
         )
         return True
 
@@ -148,6 +163,7 @@ class Loader:
         """
         conn = self.conn
         now = _now()
+        named = {r.sha256: self._named(r.source, r.filename) for r in records}
         conn.execute("BEGIN TRANSACTION")
         try:
             ids = [r.sha256 for r in records]
@@ -161,13 +177,13 @@ class Loader:
                 ["doc_id", "sha256", "source", "filename", "media_type", "size_bytes", "page_count",
                  "text_origin", "language", "status", "pipeline_version", "encoding", "warnings",
                  "repair_profile", "seconds", "run_id", "ingested_at"],
-                [[r.sha256, r.sha256, r.source, r.filename, r.media_type, r.size_bytes, r.page_count,
+                [[r.sha256, r.sha256, *named[r.sha256], r.media_type, r.size_bytes, r.page_count,
                   r.text_origin, r.language, r.status, r.pipeline_version, r.encoding,
                   list(r.warnings), r.repair_profile, r.seconds, run_id, now] for r in records],
             )
             self._insert(
                 "document_sources", ["doc_id", "source", "filename", "run_id", "first_seen"],
-                [[r.sha256, r.source, r.filename, run_id, now] for r in records],
+                [[r.sha256, *named[r.sha256], run_id, now] for r in records],
                 conflict="ON CONFLICT DO NOTHING",
             )
             self._insert(
@@ -229,7 +245,7 @@ class Loader:
         self.conn.execute(
             "INSERT INTO ingest_errors (run_id, source, sha256, stage, error, error_type,"
             " size_bytes, media_type, failed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [run_id, failure.source, failure.sha256, failure.stage, failure.error,
+            [run_id, self._named(failure.source)[0], failure.sha256, failure.stage, failure.error,
              failure.error_type, failure.size_bytes, failure.media_type, _now()],
         )
 

@@ -95,8 +95,9 @@ def _ingest(checker: Checker, report: SyncReport, db: str, settings: Settings,
     paths = sorted({d.path for d in checker.docs if d.path and d.outcome in ("new", "changed")})
     if not paths:
         return
+    names = {d.path: d.url for d in checker.docs if d.path and d.outcome in ("new", "changed")}
     summary = api.ingest(paths, db, settings=settings, workers=workers,
-                         command=f"{command} [ingest step]")
+                         command=f"{command} [ingest step]", source_names=names)
     report.ingest_run_id = summary.run_id
     report.documents_loaded, report.pages = summary.documents_new, summary.pages
     failed = {e["source"]: e for e in summary.errors}

@@ -131,6 +131,12 @@ def test_three_nights(app, site, tmp_path):
     assert {f"{base}/docs/b.pdf", f"{base}/docs/b-copy.pdf"} <= sources
     inbox_uri = (tmp_path / "inbox" / "referat.txt").as_uri()
     assert _q(db, "SELECT count(*) FROM document_sources WHERE source = ?", [inbox_uri]) == [(1,)]
+    # documents and their sources name the URL, never the file's place in the store
+    [(src, name)] = _q(db, "SELECT source, filename FROM documents WHERE doc_id = ?", [sha(sample(0))])
+    assert src.startswith(base + "/") and src.endswith("/" + name) and name.endswith(".pdf")
+    store = str(tmp_path / "archive.duckdb.store")
+    assert _q(db, "SELECT count(*) FROM document_sources WHERE source LIKE ?", [store + "%"]) == [(0,)]
+    assert _q(db, "SELECT count(*) FROM documents WHERE source LIKE ?", [store + "%"]) == [(0,)]
     state = {r[0]: r[1:] for r in _q(db, "SELECT url, status, sha256, failures, kind FROM source_urls")}
     assert state[f"{base}/docs/broken.pdf"][:3] == ("failed", None, 1)
     assert state[f"{base}/docs/a.pdf"][:2] == ("ok", sha(sample(0)))
