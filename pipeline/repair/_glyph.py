@@ -99,26 +99,34 @@ def evidence(text: str, words: Words) -> tuple[str | None, int]:
                 # does a sentence start here? (a capital opens a word mid-sentence only in names)
                 opens = not fa_before(frags, i)
                 pairs.append((frags[i], frags[i + 1], opens))
-    # a lost capital can only make an all-capital word or start one: other pairs need no look
+    # (fa + g + fb).strip(...) is fa.lstrip(...) + g + fb.rstrip(...): g is a letter, so the
+    # ends of each pair are cut once, not once per candidate letter
     strip = ".,;:!?()«»\"'"
-    pairs_upper = [p for p in pairs if not p[0].strip(strip)
-                   or not any(c.islower() for c in p[0] + p[1])]
+    cut = []
+    for fa, fb, opens in pairs:
+        a, b = fa.lstrip(strip), fb.rstrip(strip)
+        cut.append((fa, fb, opens, a, b, a.lower(), b.lower()))
+    # a lost capital can only make an all-capital word or start one: other pairs need no look
+    cut_upper = [c for c in cut if not c[3] or not any(ch.islower() for ch in c[0] + c[1])]
     best, best_n = None, 0
     for g in cands:
         n = 0
-        for fa, fb, opens in (pairs_upper if g.isupper() else pairs):
-            joined = (fa + g + fb).strip(strip)
+        gl = g.lower()
+        for fa, fb, opens, a, b, al, bl in (cut_upper if g.isupper() else cut):
+            low = al + gl + bl
+            # a join counts when it makes a real word out of real letters: the lost letter
+            # between two column gaps ("2      Møtedato") makes only "Å" or "I", no evidence
+            if not words.known(low):
+                continue
+            joined = a + g + b
             if (g.isupper() and not fa and not opens and not joined.isupper()
                     and _solid(_core(fb), words)):
                 continue  # "to klager på  vedtaket": no "Uvedtaket" mid-sentence
-            # a join counts when it makes a real word out of real letters: the lost letter
-            # between two column gaps ("2      Møtedato") makes only "Å" or "I", no evidence
-            rest = len(joined.replace(g, ""))
-            if (len(joined) >= 2 and words.known(joined.lower()) and _cased(joined, g) and (
+            rest = len(joined) - joined.count(g)
+            if _cased(joined, g) and (
                     rest >= 3
                     # short words count when common: "p" + "å", "m" + "å" (not "Å" alone)
-                    or (rest >= 1 and g.islower() and words.listed(joined.lower())
-                        and words.freq(joined.lower()) >= 5.0))):
+                    or (rest >= 1 and g.islower() and words.listed(low) and words.freq(low) >= 5.0)):
                 n += 1
         if n > best_n:
             best, best_n = g, n

@@ -136,19 +136,27 @@ def _page_telltales(text: str, scorer: Scorer, full: bool) -> tuple[int, int, in
     tell = len(_LONE_A.findall(text))
     eng = unknown = 0
     lex = scorer.lex
+    seen: dict[str, tuple[int, int, int]] = {}  # a word's (english, unknown, telltale) counts
     for _, _, t in toks:
         low = t.lower()
-        if low in ENGLISH:
-            eng += 1
-        if not (low in lex.nb or low in lex.nn or low in scorer.vocab) and not scorer.score(low)[1]:
-            unknown += 1
-        if low in TELLTALE or "@" in low or "|" in low:
-            tell += 1
-        elif full and len(low) >= 3 and not _AEO.search(low) and not scorer.score(low)[1]:
-            for c in candidates(low):
-                if lex.listed(c) and scorer.score(c)[0] >= 4.5:  # listed, fairly frequent
-                    tell += 1
-                    break
+        hit = seen.get(low)
+        if hit is None:
+            known = scorer.score(low)[1]
+            is_tell = 0
+            if low in TELLTALE or "@" in low or "|" in low:
+                is_tell = 1
+            elif full and len(low) >= 3 and not known and not _AEO.search(low):
+                for c in candidates(low):
+                    if lex.listed(c) and scorer.score(c)[0] >= 4.5:  # listed, fairly frequent
+                        is_tell = 1
+                        break
+            hit = seen[low] = (
+                low in ENGLISH,
+                not (low in lex.nb or low in lex.nn or low in scorer.vocab) and not known,
+                is_tell)
+        eng += hit[0]
+        unknown += hit[1]
+        tell += hit[2]
     return nw, aeo, tell, eng, unknown
 
 
