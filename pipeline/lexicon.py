@@ -112,7 +112,14 @@ def _compound_uncached(lex: Lexicon, w: str, lang: str | None, depth: int) -> bo
         return True
     if depth == 0 or len(w) < MIN_PART + MIN_TAIL or not w.isalpha():
         return False
-    for i in range(MIN_PART, len(w) - MIN_TAIL + 1):
+    ends = range(MIN_PART, len(w) - MIN_TAIL + 1)
+    for i in ends:  # the last part of any compound is a listed word ending ``w``
+        t = w[i:]
+        if t in a or t in b:
+            break
+    else:
+        return False
+    for i in ends:
         # the head first (a set look-up or two), the tail (possibly recursive) after;
         # linking morphemes: partnerskap+s+møtet, barn+e+hage
         head = w[:i]

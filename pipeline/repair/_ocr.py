@@ -81,7 +81,7 @@ class Scorer:
             return (f + LISTED_BONUS, True)
         if self.lex.listed(w):  # the other written standard: unlikely in nynorsk text
             return (self.lex.freq(w) + (OTHER_BONUS if lang == "nb" else -1.5), True)
-        if self.lex.compound(w, lang) or self.lex.compound(w):
+        if self.lex.compound(w):  # parts from either list (so also from ``lang``'s)
             # between compounds, the commoner head word wins: "-møte" over "-mæte"
             tail = self.lex.tail(w, lang) or self.lex.tail(w)
             # and fewer parts beat more: "omsorg-s-området" over "omsorgs-om-radet"
