@@ -12,6 +12,7 @@ from extractors._structure import Anchor, CaseId, Structure, parse_case_id
 
 def find(st: Structure) -> None:
     _saksgang(st)
+    _saksgang_lines(st)
     _case_fields(st)
     _case_lines(st)
     if not st.anchors:
@@ -111,6 +112,13 @@ def _case_fields(st: Structure) -> None:
         st.label_lines.add(ln.index)
         st.own_spans.append((vs, vs + end))
         st.anchors.append(Anchor(body, number, year, value[:end], vs, vs + end, "field", ln.index))
+    for value, vs, line in st.column_case_numbers:  # "Møtedato  Saknummer ..." over "12.12.2024  47/24 ..."
+        b = _BARE_NUMBER.match(value)
+        split = P.split_number(b.group("a"), b.group("b")) if b else None
+        if split:
+            st.own_spans.append((vs, vs + len(value)))
+            st.anchors.append(Anchor(_document_body_label(st), split[0], split[1], value, vs, vs + len(value),
+                                     "field", line))
 
 
 def _title_field(st: Structure, a: Anchor, start_line: int) -> None:
@@ -144,7 +152,7 @@ def _saksgang(st: Structure) -> None:
     lines = st.layout.lines
     for ln in lines:
         cols = [c for c in re.split(r"\s{2,}|\s*\|\s*", ln.stripped) if c]
-        if len(cols) < 2 or not _SAKSGANG_HEAD.search(ln.text):
+        if len(cols) < 2 or not _SAKSGANG_HEAD.search(ln.text) or ln.index in st.label_lines:
             continue
         if not any(_DATE_COL.match(c.rstrip(".:")) or c.lower().startswith("møtedato") for c in cols):
             continue
@@ -159,6 +167,69 @@ def _saksgang(st: Structure) -> None:
             else:
                 _saksgang_ref(st, row)
             j += 1
+
+
+# A saksgang written as lines under its label, cells separated by dashes or commas:
+# "Saksgang" / "Administrasjonsutvalet – møte 05.11.2024 – sak 21/24" / "Kommunestyret – møte 21.11.2024".
+_SAKSGANG_LABEL = re.compile(
+    r"^\s*(?:saksgang|sakshandsaming|behandlingsrekkefølge|handsamingsrekkjefølgje|behandlingsrekkjefølgje"
+    r"|handsamingsrekkefølge|politisk\s+(?:behandling|handsaming))\s*:?\s*$", re.IGNORECASE)
+_DASH_CELL = re.compile(r"\s+[–-]\s+|\s*[;|]\s*|\s{2,}|\t+|,\s+(?=(?:sak|møte|[A-ZÆØÅ]))")
+_CELL_DATE = re.compile(rf"(?:møte(?:dato)?\s*:?\s*)?(?:[a-zæøå]+dag\s+)?"
+                        rf"(?P<date>\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{2,4}}"
+                        rf"|\d{{1,2}}\.\s*(?:{P._MON})\s+\d{{4}})$", re.IGNORECASE)
+_CELL_NUMBER = re.compile(r"^(?:(?:sak|saksnr\.?|sak\s*nr\.?|saknr\.?)\s*:?\s*|(?P<label>[A-ZÆØÅ]{1,4})[ -]?)?"
+                          r"(?P<a>\d{1,4})\s?[/-]\s?(?P<b>\d{2,4})$", re.IGNORECASE)
+
+
+def _saksgang_lines(st: Structure) -> None:
+    lines = st.layout.lines
+    for ln in lines:
+        if not _SAKSGANG_LABEL.match(ln.text) or any(a.kind == "saksgang" for a in st.anchors):
+            continue
+        own_found = False
+        j = ln.index + 1
+        while j < len(lines) and not lines[j].blank:
+            row = lines[j]
+            cells, pos = [], row.content_start
+            for part in _DASH_CELL.split(row.stripped):
+                k = st.layout.text.find(part, pos, row.end + 1) if part else -1
+                if k >= 0:
+                    cells.append((k, k + len(part), part))
+                    pos = k + len(part)
+            if len(cells) == 1 and _CELL_DATE.search(cells[0][2]):  # "Formannskapet 12.03.2024"
+                m = _CELL_DATE.search(cells[0][2])
+                k = cells[0][0]
+                cells = [(k, k + m.start(), cells[0][2][: m.start()].rstrip()),
+                         (k + m.start(), cells[0][1], m.group())]
+            dates = [(s, e) for s, e, c in cells if _CELL_DATE.search(c)]
+            committee = cells[0][2] if cells else ""
+            m = _CELL_DATE.search(committee)
+            if m and m.start() > 0:  # "Formannskapet 12.03.2024 – sak 21/24": body and date in one cell
+                committee = committee[: m.start()].strip()
+            if (len(cells) < 2 or not dates or not committee[:1].isupper() or _CELL_DATE.match(committee)
+                    or len(committee) > 60 or committee.endswith(".")):
+                break
+            st.table_lines.add(j)
+            for s, e, c in cells[1:]:
+                m = _CELL_NUMBER.match(c)
+                split = P.split_number(m.group("a"), m.group("b")) if m else None
+                if not split:
+                    continue
+                ns = s + m.start("a")
+                label = m.group("label")
+                if not own_found:
+                    body = P.normalise_body(label) if label else None
+                    st.own_spans.append((ns, e))
+                    st.anchors.append(Anchor(body, split[0], split[1], st.layout.text[ns:e], ns, e, "saksgang", j,
+                                             committee=committee, meeting_date_text=dates[0]))
+                    own_found = True
+                else:
+                    st.saksgang_refs.append(CaseId(ns, e, st.layout.text[ns:e],
+                                                   P.normalise_body(label or committee), (split[0],), split[1], True))
+            j += 1
+        if own_found:
+            return
 
 
 def _row_columns(row: Line) -> list[tuple[int, int, str]]:
@@ -230,10 +301,21 @@ def _case_lines(st: Structure) -> None:
     candidates: list[tuple[Line, CaseId, str]] = []  # line, id, rest of line
     agenda_rows: set[int] = set()  # case lines under an agenda head ("SAKSLISTE", "Saksnr  Tittel")
     in_agenda = rows_seen = False
+    block_rows = 0  # case lines of the current block under an agenda head
+    block_wrapped = False  # the block is one case line over indented lines (a row laid out on several lines)
+    row_indent = 0
     for ln in layout.lines:
         if ln.blank:
-            in_agenda = in_agenda and not rows_seen
+            if in_agenda and rows_seen:
+                # "VS 1/25" / "     Title" / "     Arkivsak: 24/00388", blank, "VS 2/25" ...: the agenda goes on
+                nxt = layout.next_content(ln.index)
+                goes_on = (block_rows == 1 and block_wrapped and nxt is not None
+                           and P.CASE_ID.match(layout.masked, nxt.content_start) is not None)
+                in_agenda = goes_on
+            block_rows, block_wrapped = 0, False
             continue
+        if in_agenda and block_rows and ln.content_start - ln.start > row_indent:
+            block_wrapped = True
         if _AGENDA_HEAD.match(ln.text):
             in_agenda, rows_seen = True, False
             continue
@@ -246,6 +328,8 @@ def _case_lines(st: Structure) -> None:
             candidates.append((ln, cid, layout.text[cid.end:ln.end]))
             if in_agenda:
                 agenda_rows.add(ln.index)
+                block_rows += 1
+                row_indent = ln.content_start - ln.start
             rows_seen = rows_seen or in_agenda
             continue
         b = _BARE_ROW.match(ln.text) if in_agenda else None
@@ -274,6 +358,8 @@ def _case_lines(st: Structure) -> None:
         anchor = Anchor(cid.body, cid.numbers[0], cid.year, cid.text, cid.start, cid.end, kind, ln.index)
         st.own_spans.append((cid.start, cid.end))
         _row_details(st, anchor, rest, cid.end)
+        if kind == "agenda":
+            _wrapped_row(st, anchor, ln)
         st.anchors.append(anchor)
     st.anchors.sort(key=lambda a: a.start)
     _keys(st)
@@ -300,6 +386,23 @@ def _row_details(st: Structure, anchor: Anchor, rest: str, rest_start: int) -> N
     if title and not P.HEADING_LINE.match(title):
         s = rest_start + pos + (len(rest[pos:]) - len(rest[pos:].lstrip()))
         anchor.title, anchor.title_span = title, (s, s + len(title))
+
+
+def _wrapped_row(st: Structure, anchor: Anchor, ln: Line) -> None:
+    """An agenda row goes on over the indented lines below it (title, "Arkivsak: 24/00388")."""
+    lines = st.layout.lines
+    end = ln.end
+    j = ln.index + 1
+    indent = ln.content_start - ln.start
+    while j < len(lines) and not lines[j].blank and lines[j].content_start - lines[j].start > indent:
+        nxt = lines[j]
+        if P.CASE_ID.match(st.layout.masked, nxt.content_start):
+            break
+        if anchor.title is None and not st.field_line(nxt.index) and not P.GENERIC_FIELD.match(nxt.stripped):
+            anchor.title, anchor.title_span = nxt.stripped, (nxt.content_start, nxt.content_start + len(nxt.stripped))
+        end = nxt.end
+        j += 1
+    anchor.row_spans.append((ln.start, end + 1))
 
 
 def _keys(st: Structure) -> None:
@@ -340,9 +443,10 @@ def _segments(st: Structure) -> None:
         end = st.layout.lines[headers[i + 1].line].start if i + 1 < len(headers) else text_len
         st.segments.append((start, end, a.key))
     for a in st.anchors:
-        if a.kind == "agenda":
+        if a.kind == "agenda" and not a.row_spans:
             ln = st.layout.lines[a.line]
             st.segments.append((ln.start, ln.end + 1, a.key))
+        st.segments.extend((s, e, a.key) for s, e in a.row_spans)
     for i, a in enumerate(headers):
         if a.kind == "prose":
             st.segments[i] = (0, st.segments[i][1], a.key)  # a letter: all of it is the case's text

@@ -39,10 +39,15 @@ def recommendations(st: Structure) -> list[Recommendation]:
     return out
 
 
+# A vote label ends a block, with or without its text on the line ("Votering:<TAB>Enstemmig vedtatt.")
+_VOTE_LABEL = re.compile(r"^\s*(?:votering|røysting|avrøysting|avstemming|avstemning)\s*:", re.IGNORECASE)
+
+
 def _stops(st: Structure, ln: Line) -> bool:
     s = ln.stripped
     return (
         ln.index in st.headings
+        or bool(_VOTE_LABEL.match(s))
         or st.field_line(ln.index)
         or ln.index in st.layout.noise_lines
         or bool(P.TERMINATOR.match(s))
@@ -147,8 +152,8 @@ def _is_heading(st: Structure, ln: Line, body_start: int) -> tuple[bool, float]:
         return False, 0.0
     prev = st.layout.lines[ln.index - 1] if ln.index else None
     nxt = st.layout.next_content(ln.index)
-    if prev is not None and not prev.blank:
-        return False, 0.0
+    if prev is not None and not prev.blank and prev.index not in st.layout.noise_lines:
+        return False, 0.0  # (a heading right under a running page header stands alone)
     words = bare.split()
     if (nxt is None or not _GENERIC_HEADING.match(bare) or len(words) > 10 or s[-1:] in ",;"
             or (s.endswith(".") and len(words) < 4) or re.search(r"\s{3,}", s)):

@@ -107,7 +107,7 @@ def _case(st: Structure, a: Anchor, hits: list[FieldHit], dates: _Dates) -> Case
         v = _normalise(f.field, f.value, dates, f)
         if v is None:
             continue
-        if f.field == "document_date" and st.meeting_layout and f.label.strip().lower() in {"dato", "datert"}:
+        if f.field == "document_date" and st.meeting_dato(f):
             if "meeting_date" in values:
                 continue
             values["meeting_date"] = (v, f, (f.start, f.end), "case.header_field")

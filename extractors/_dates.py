@@ -121,7 +121,8 @@ def _raw(rule: str, m: re.Match[str]) -> _Raw | None:
         end_date = P.make_date(year, month2, day2) if year else None
         if (start_date and end_date and end_date < start_date) or day2 is None:
             return None
-        return _Raw(m.start("d1"), m.end(), rule, day, month, y1, day2, None, m.start("d1"), month2, y1)
+        # "frå 1. juli til 8. august": the "frå" is part of the range, not a cue before it
+        return _Raw(m.start("d1"), m.end(), rule, day, month, y1, day2, None, m.start(), month2, y1)
     end = m.end()
     if g.get("mon") and g["mon"].lower() not in _ABBREVIATED and m.group().endswith(".") and not g.get("y"):
         end -= 1  # "30. November." - the full stop ends the sentence
@@ -134,7 +135,10 @@ _EVENT = re.compile(
     r"\b(?:\w*møte[ts]?\w*|møtte|\w*konferanse\w*|\w*arrangement\w*|\w*samling\w*|\w*seminar\w*|"
     r"(?:fag|tema|kurs|studie|open|åpen|inspirasjons)dag\w*|markert|markeres|markerast|markering\w*|"
     r"tilsyn|\w*synfaring\w*|workshop\w*|webinar\w*|besøk|besøket|besøkte|\w*festival\w*|\w*konsert\w*|"
-    r"dugnad\w*|samles|samlast|samlas|lagt\s+fram\s+for|lagd\s+fram\s+for|lagt\s+frem\s+for|"
+    r"dugnad\w*|samles|samlast|samlas|lagt\s+fram\s+for|"
+    # elections: "førehandsrøystinga går frå ...", "Valgdagene er ...", "tidligstemmegivningen"
+    r"(?:tidleg|tidlig|førehands|forhånds)?(?:røysting|stemming|stemmegiving|stemmegivning)(?:a|en)?|"
+    r"valg?dag(?:en|ar|ane|er|ene|a)?|lagd\s+fram\s+for|lagt\s+frem\s+for|"
     r"(?:protokoll|referat|møtebok)\s+(?:fra|frå)\s+[\wæøå]+|"
     r"finne[rs]?\s+sted|finn\s+stad|avholdt|avholdes|avvikles|arrangeres|arrangerast|berammet|"
     r"beramma|gjennomført|gjennomføres|gjennomførast|gjennomføre|drøftet|drøfta|drøfting|drøftinga|behandlet|"
@@ -150,12 +154,24 @@ _EVENT_BEFORE = re.compile(
 # Minutes of a meeting dated by it: "møteboka frå 30.11.2023", "protokollen fra møtet 28.01.2025"
 _MINUTES_OF = re.compile(
     r"\b(?:møtebok|møteprotokoll|protokoll|referat|møtereferat)(?:en|a|et|ane|ene)?\s+(?:fra|frå)\s+"
-    r"(?:møtet\s+)?$",
+    r"(?:møtet\s+)?$"
+    # "Saksprotokoll Formannskapet 18.06.2024", "Særutskrift kommunestyret 12.3.2024": the record of a meeting
+    r"|\b(?:saksprotokoll|møteprotokoll|særutskrift|protokoll|møtebok)\s+(?:(?:fra|frå|for|i)\s+)?"
+    r"(?:møte\s+i\s+)?[\wæøåÆØÅ-]+(?:\s+[\wæøåÆØÅ-]+)?\s*$",
     re.IGNORECASE,
 )
+# "har ikkje kommunestyremøte før 17. oktober": the next meeting is on that day, no limit is set
+_NO_MEETING_BEFORE = re.compile(r"\b(?:ikkje|ikke)\s+(?:[\wæøå]+\s+){0,2}?[\wæøå]*møte[rt]?\w*\s+før\s*$",
+                                re.IGNORECASE)
+_SAKSGANG_FIELD = re.compile(
+    r"^\s*(?:saksgang|sakshandsaming|behandlingsrekkefølge|handsamingsrekkjefølgje|behandlingsrekkjefølgje"
+    r"|handsamingsrekkefølge|politisk\s+(?:behandling|handsaming))\s*:\s*\S", re.IGNORECASE)
 _MENTIONED = re.compile(r"\b(?:datert|av|pr\.|per|frå|fra|sidan|siden|f\.o\.m\.)\s*$", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"^[,\s]*(?:kl\.?\s*)?\d{1,2}[:.]\d{2}\b")
-_PLACE_DATE_LINE = re.compile(r"^\s*[A-ZÆØÅ][\wæøå\- ]{1,30},\s*(?:den\s+)?$")
+# "Hurdal, 12.03.2025"; also after a certifying label: "Rett utskrift   :  Nordvik, 09.02.2017"
+_PLACE_DATE_LINE = re.compile(
+    r"^\s*(?i:(?:rett\s+)?(?:sær)?utskrift\w*(?:\s+(?:bekreftes|stadfestast|stadfestes|stadfestar|bekreftet))?\s*:\s*)?"
+    r"[A-ZÆØÅ][\wæøå\- ]{1,30},\s*(?:den\s+)?$")
 _MEETING_LINE = re.compile(r"^\s*(?:\w*møte|møte\s+i\s+[\wæøå ]{2,40})\s*$", re.IGNORECASE)
 _TREATMENT_LINE = re.compile(
     r"^\s*(?:(?:behandling|handsaming|vedtak)\s+i\s+[\wæøåÆØÅ -]{2,40}"
@@ -165,7 +181,7 @@ _TREATMENT_LINE = re.compile(
 # The case itself goes to a meeting: "Formannskapet behandlet saken i møte 24.10.2023",
 # "Kinn kommunestyre handsamar saka torsdag 17. oktober", "får saka til endeleg handsaming 22.10.2024"
 _SAME_CASE = re.compile(
-    r"\b(?:behandle[rt]?|behandles|behandla|handsama[rs]?|handsamar|handsamer|handsamast|får|fikk|fekk)"
+    r"\b(?:behandle[rt]?|behandles|behandla|handsama[rs]?|handsamar|handsamer|handsamast|får|fått|fikk|fekk)"
     r"\s+(?:saken|saka)\b[^\n]{0,50}$",
     re.IGNORECASE,
 )
@@ -177,10 +193,22 @@ _BODY_TREATS = re.compile(
     re.IGNORECASE,
 )
 _TREATED_IN = re.compile(
-    r"\b(?:skal\s+)?(?:behandles|behandlast|handsamast|handsamas)\s+i\s+[\wæøåÆØÅ -]{2,60}$|"
+    r"\b(?:skal\s+)?(?:slutt|endeleg|endelig)?(?:behandles|behandlast|handsamast|handsamas)"
+    r"\s+i\s+[\wæøåÆØÅ -]{2,60}$|"
     r"\b(?:behandles|behandlast|handsamast)\s+i\s+[\wæøåÆØÅ -]{2,60}\s[\d.]+\s+og\s+i\s+[\wæøåÆØÅ -]{2,40}$",
     re.IGNORECASE,
 )
+# The matter comes up for treatment in a later meeting: "Endeleg plan blir lagd fram til handsaming i
+# styremøtet 26. mars 2025", "Saka vert send til endeleg behandling i kommunestyret 12. juni"
+_TO_TREATMENT = re.compile(
+    r"\b(?:blir|vert|skal|vil|legges|leggast|sendes|sendast)\b[^.\n]{0,50}?\btil\s+(?:endeleg\s+|endelig\s+|vidare\s+"
+    r"|videre\s+|ny\s+)?(?:behandling|handsaming|sluttbehandling)(?:\s+i\s+[\wæøåÆØÅ -]{2,50})?\s*$",
+    re.IGNORECASE,
+)
+# A limit given as a meeting: "seinast i styremøtet 19. juni 2025", "innen kommunestyrets møte 12. mai"
+_LIMIT_MEETING = re.compile(
+    r"\b(?:seinast|senest|innan|innen)\s+(?:i\s+)?(?:[\wæøå]+s\s+)?[\wæøå]*møte[t]?"
+    r"(?:\s+(?:i|til)\s+[\wæøå]+)?\s*$", re.IGNORECASE)
 _INVITATION = re.compile(
     r"^\s*(?:møte)?innkalling\b|^\s*innkalling\s+til\s+møte"
     r"|^\s*(?:møte)?protokoll\s+(?:fra|frå|for)\s+(?:[\wæøå]+s\s+)?(?:møte|møtet)\b",
@@ -193,8 +221,7 @@ def _field_role(st: Structure, pos: int) -> tuple[str, float] | None:
     if f is None:
         return None
     if f.field == "document_date":
-        plain = f.label.strip().lower() in {"dato", "datert"}
-        return ("meeting_date" if plain and st.meeting_layout else "document_date"), 0.95
+        return ("meeting_date" if st.meeting_dato(f) else "document_date"), 0.95
     if f.field == "meeting_date":
         return "meeting_date", 0.95
     return "mentioned", 0.8
@@ -203,7 +230,10 @@ def _field_role(st: Structure, pos: int) -> tuple[str, float] | None:
 # "2. februar, 19. april og 29. november 2024", "15. januar og i Florø 17. januar",
 # "i møte 11.10.2023 og i foretakets arbeidsmiljøutval 17. oktober"
 _COORDINATED = re.compile(
-    r"^\s*(?:,|og|eller|and|,\s*og)(?:\s+(?:i|på|ved)\s+(?:[\wæøåÆØÅ-]+\s+){0,3}?[\wæøåÆØÅ-]+)?\s*$"
+    r"^\s*(?:,|og|eller|and|,\s*og)(?:\s+(?:i|på|ved)\s+(?:[\wæøåÆØÅ-]+\s+){0,3}?[\wæøåÆØÅ-]+"
+    # "sitt første møte 7. mai og sitt siste 27. august": an ellipsis keeps the cue
+    r"|\s+(?:(?:sitt|sin|si|sine|det|den|dei|de|hans|hennar|hennes|deira|deres)\s+)?"
+    r"(?:siste|neste|andre|tredje|fjerde|femte|første|førre|forrige|nest\s+siste|påfølgende|påfølgjande))?\s*$"
 )
 _LISTED = re.compile(r"^\s*(?:,|og|eller|,\s*og)\s*$")
 
@@ -221,6 +251,8 @@ def _role(st: Structure, r: _Raw, prev_end: int, next_start: int,
     if ln.index in st.table_lines:
         return "meeting_date", 0.9, "date.saksgang_table"
     before_line = lay.text[ln.start : r.start]
+    if _SAKSGANG_FIELD.match(before_line):  # "Saksgang: Formannskapet 28.05.2024 (FS 2024/33) – Bystyret 13.06.2024"
+        return "meeting_date", 0.85, "date.saksgang_line"
     after_line = lay.text[r.end : ln.end].strip(" .:")
     if not after_line:
         if _PLACE_DATE_LINE.match(before_line):
@@ -228,6 +260,11 @@ def _role(st: Structure, r: _Raw, prev_end: int, next_start: int,
         if _MEETING_LINE.match(before_line) or _TREATMENT_LINE.match(before_line):
             return "meeting_date", 0.85, "date.meeting_line"
     s_start, s_end = lay.sentence(r.start)
+    clause = lay.masked[max(s_start, prev_end):r.match_start]
+    if _LIMIT_MEETING.search(clause):
+        return "deadline", 0.75, "date.limit_meeting"  # "seinast i styremøtet 19. juni": a limit set by a meeting
+    if _TO_TREATMENT.search(clause):
+        return "meeting_date", 0.75, "date.treated_in"  # "blir lagd fram til handsaming i styremøtet 26. mars"
     if _TREATED_IN.search(lay.masked[s_start:r.match_start]):
         return "meeting_date", 0.75, "date.treated_in"
     same = _SAME_CASE.search(lay.masked[max(s_start, prev_end):r.match_start])
@@ -243,7 +280,7 @@ def _role(st: Structure, r: _Raw, prev_end: int, next_start: int,
     cut = max(before.rfind(".\n"), before.rfind(":\n"))
     if cut >= 0:  # a line ending in "." or ":" ends the sentence even where the sentencizer ran on
         before = before[cut + 2 :]
-    if _MINUTES_OF.search(before):
+    if _MINUTES_OF.search(before) or _NO_MEETING_BEFORE.search(before):
         return "event", 0.7, "date.cue"
     if _MENTIONED.search(before):
         return "mentioned", 0.7, "date.cue"
@@ -344,6 +381,7 @@ _FUTURE = re.compile(
 _AFTER_MODAL = re.compile(
     r"\b(?:skal|vil|må|kan|bør|skulle|ville|kunne|måtte|burde|vert|blir|bli|verte)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _SLACK = dt.timedelta(days=7)
+_FORWARD_DAYS = 183  # the dates of one sentence run forward within half a year
 
 
 def _closest_year(ref: dt.date, r: _Raw, clause: str = "", role: str = "") -> int:
@@ -429,11 +467,16 @@ def extract(st: Structure) -> list[tuple[DateMention, int]]:
                 s_start, _ = lay.sentence(r.match_start)
                 clause = lay.masked[max(s_start, prev_end) : r.match_start]
                 before = resolved.get(i - 1) if i and raws[i - 1].end > s_start else None
+                year = None
                 if before is not None and _tense(clause) is None:
-                    # "lagt ut 19.01.2024 med høringsfrist 16. februar": a sentence's dates run forward
+                    # "lagt ut 19.01.2024 med høringsfrist 16. februar": a sentence's dates run forward,
+                    # but not by most of a year ("allmøte 26. november, etter at ... 21. november")
                     year = before.year if (r.month, r.day) >= (before.month, before.day) else before.year + 1
                     year = _with_weekday(year, r)
-                else:
+                    ahead = P.make_date(year, r.month, r.day)
+                    if ahead is None or (ahead - before).days > _FORWARD_DAYS:
+                        year = None
+                if year is None:
                     year = _closest_year(ref, r, clause, role)
             else:
                 base = _sentence_year(st, r.match_start, raws) or base

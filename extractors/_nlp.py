@@ -25,6 +25,8 @@ _MONTH_START = re.compile(
     r"(jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des)", re.IGNORECASE
 )
 _ORDINAL = re.compile(r"^\d{1,2}[.)]$")
+_SECTION_NO = re.compile(r"(?:§§?|\bpkt\.?|\bpunkt|\bkapittel|\bkap\.?|\bledd)\s*$", re.IGNORECASE)
+_CLOSERS = frozenset({"»", "”", '"', "'", ")"})
 
 
 @Language.component("saksarkiv_sentences")
@@ -56,9 +58,12 @@ def _starts_sentence(text: str, prev, tok, newlines: int) -> bool:
     ends_sentence = p in {".", "!", "?"} or (
         p.endswith(".") and len(p) > 1 and p.lower() not in _ABBREVIATIONS
         and not _ORDINAL.match(p)
-    )
+    ) or (p in _CLOSERS and text[max(0, prev.idx - 1) : prev.idx] in {".", "!", "?"})  # «... 2024.» Neste
     if ends_sentence and upper and not _MONTH_START.match(tok.text):
         return True
+    if _ORDINAL.match(p) and p.endswith(".") and upper and not _MONTH_START.match(tok.text) and _SECTION_NO.search(
+            text, max(0, prev.idx - 12), prev.idx):
+        return True  # "jf. reglementet § 14. Ordføraren svarte": a paragraph number ends the sentence
     if newlines and _ORDINAL.match(tok.text) and p[-1:] in {".", ":", ";", "!", "?"}:
         return True  # a numbered list item on a new line
     if newlines and upper and (p[-1:] in {".", ":", ";", "!", "?"} or len(_line_at(text, prev.idx)) < 60):

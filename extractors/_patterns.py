@@ -50,7 +50,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:\s+(?P<y>(?:19|20)\d{2})\b)?", re.IGNORECASE)),
     ("date.from_to", re.compile(
         rf"\b(?:fra|frå)\s+(?P<d1>\d{{1,2}})\.\s*(?P<mon>{_MON})\b\.?(?:\s+(?P<y1>(?:19|20)\d{{2}}))?"
-        rf"\s+(?:til|–|-)\s+(?P<d2>\d{{1,2}})\.\s*(?P<mon2>{_MON})\b\.?(?:\s+(?P<y>(?:19|20)\d{{2}})\b)?",
+        rf"\s+(?:til(?:\s+og\s+med)?|t\.\s?o\.\s?m\.?|–|-)\s+(?P<d2>\d{{1,2}})\.\s*(?P<mon2>{_MON})\b\.?(?:\s+(?P<y>(?:19|20)\d{{2}})\b)?",
         re.IGNORECASE)),
     ("date.text_text_range", re.compile(  # "1. november–28. februar", "30. juni - 2. juli 2025"
         rf"(?<![\d.,/])(?P<d1>\d{{1,2}})\.\s*(?P<mon>{_MON})\b\.?(?:\s+(?P<y1>(?:19|20)\d{{2}}))?"

@@ -38,6 +38,7 @@ _BODY_AFTER = re.compile(rf"^\s+(?:i|fra|frå)\s+(?P<body>{_BODY})\b", re.IGNORE
 # meldingssak. A generic "sak 30" in a PS case is the committee's case.
 _SERIES_LABELS = frozenset({"PS", "OS", "DS", "MS"})
 _GENERIC_OWN = frozenset({"utvalget", "utvalet", "styret", "rådet", "nemnda", "komiteen", "komitéen"})
+_HYPHEN_BREAK = re.compile(r"(\w)-\n\s*(\w)")
 
 
 def extract(st: Structure) -> list[CaseReference]:
@@ -113,10 +114,20 @@ def _sentence_year(st: Structure, cid: CaseId) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
+# The clause of the number has a subject of its own: "Kommunestyret ba om ... i sak 45/2014, og komiteen
+# behandlet ... i sak 31/16" (the second number is the committee's, not the council's).
+_CLAUSE_SUBJECT = re.compile(
+    rf",\s+(?:og|men|mens|så|der|da)\s+(?P<body>[\wæøåÆØÅé]+)\s+{_VERB}\b[^,]*$", re.IGNORECASE)
+
+
 def _body_from_sentence(st: Structure, cid: CaseId) -> str | None:
     s, e = st.layout.sentence(cid.start)
-    before = st.layout.masked[s : cid.start]
+    before = _HYPHEN_BREAK.sub(r"\1\2", st.layout.masked[s : cid.start])  # "komi-\nteen" is one word
     after = st.layout.masked[cid.end : e]
+    clause = _CLAUSE_SUBJECT.search(before)
+    if clause and (clause.group("body").lower() in _GENERIC_OWN or re.fullmatch(_BODY, clause.group("body"))):
+        body = P.normalise_body(clause.group("body"))
+        return None if _is_own_body(st, body, cid) else body
     for m in (_SUBJECT_BEFORE.search(before), _OWNER_BEFORE.search(before), _BODY_VERB_BEFORE.search(before),
               _PREP_BODY_BEFORE.search(before), _VERB_AFTER.match(after), _BODY_AFTER.match(after)):
         if m:
@@ -130,13 +141,13 @@ def _body_from_sentence(st: Structure, cid: CaseId) -> str | None:
 def _is_own_body(st: Structure, body: str, cid: CaseId) -> bool:
     """'Styret' in a Styresak paper, 'Utvalget' in the committee's own paper, 'Kommunestyret'
     in its own minutes keyed 'Kommunestyret': the citing body, whose key body is used."""
-    low = body.lower()
+    low = body.lower().replace("é", "e")
     stem = re.sub(r"(?:et|en|a)$", "", low)
     key = st.case_at(cid.start)
-    own = [key.rsplit(" ", 1)[0].lower()] if key else []
+    own = [key.rsplit(" ", 1)[0].lower().replace("é", "e")] if key else []
     if low in _GENERIC_OWN:
-        own.extend(c.lower() for c in (st.committee, *(a.committee for a in st.anchors)) if c)
+        own.extend(c.lower().replace("é", "e") for c in (st.committee, *(a.committee for a in st.anchors)) if c)
         return any(stem in o for o in own)
     if st.committee and not own:
-        own.append(st.committee.lower())
+        own.append(st.committee.lower().replace("é", "e"))
     return any(o.startswith(stem) for o in own if len(stem) >= 4)

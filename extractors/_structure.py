@@ -16,6 +16,10 @@ from extractors import _patterns as P
 from extractors._layout import Layout, Line
 
 
+_CLOCK = re.compile(r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?\b|\b\d{1,2}[.:]\d{2}\s*[–-]\s*\d{1,2}[.:]\d{2}\b",
+                    re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class CaseId:
     """A case identifier found in the text (own case or reference)."""
@@ -66,6 +70,7 @@ class Anchor:
     meeting_date_text: tuple[int, int] | None = None
     archive_no: tuple[str, int, int] | None = None
     key: str = ""
+    row_spans: list[tuple[int, int]] = field(default_factory=list)  # agenda row(s) of this case, with wrapped lines
 
 
 @dataclass
@@ -79,11 +84,21 @@ class Structure:
     anchors: list[Anchor] = field(default_factory=list)  # one per distinct case, in order
     own_spans: list[tuple[int, int]] = field(default_factory=list)  # every own-case mention
     label_lines: set[int] = field(default_factory=set)  # label rows of column-laid-out fields
+    # The case number in a header laid out in columns ("Møtedato  Saknummer  Arkivsak" over its values):
+    # (value, global start, line)
+    column_case_numbers: list[tuple[str, int, int]] = field(default_factory=list)
     _cache: tuple | None = field(default=None, repr=False)
     segments: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, key
     committee: str | None = None
     committee_span: tuple[int, int] | None = None
     meeting_layout: bool = False  # a møtebok/innkalling header: "Dato" is the meeting date
+
+    def meeting_dato(self, hit: FieldHit) -> bool:
+        """A plain "Dato:" that dates a meeting: in a møtebok/innkalling header, or with a clock time
+        ("Dato: 25.04.2024, kl. 10.00–12.30"; a paper is not dated to the minute)."""
+        if hit.label.strip().lower() not in {"dato", "datert"}:
+            return False
+        return self.meeting_layout or bool(_CLOCK.search(hit.value))
 
     def case_at(self, pos: int) -> str | None:
         if len(self.anchors) == 1:
@@ -274,6 +289,12 @@ def _column_heads(value: str) -> bool:
 
 _TABLE_HEAD = re.compile(r"^(?:saksgang|saks?nr\.?|utvalgssak\w*|sak\s*nr\.?|sak|behandling|handsaming)$",
                          re.IGNORECASE)
+# A column of the committee's case number in a header table ("Møtedato  Saknummer  Arkivsak  Sakshandsamar")
+_CASE_NO_HEAD = re.compile(r"^(?:saks?nummer|saks?nr\.?|sak\s*nr\.?|utvalgssak(?:snr)?\.?|møtesak(?:snr)?\.?)$",
+                           re.IGNORECASE)
+# Heads of a saksgang table's column of bodies (the table is then a saksgang, not header fields)
+_BODY_COL_HEAD = re.compile(r"^(?:saksgang|utvalg|utval|organ|styre,\s*råd.*|behandling|handsaming|"
+                            r"\w*rekkefølge|\w*rekkjefølgje|politisk\s+behandling)$", re.IGNORECASE)
 _LABEL_LIKE = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ./-]{1,20}(?: [\wæøåÆØÅ./-]{1,15}){0,2}\.?$")
 
 
@@ -284,7 +305,12 @@ def _column_fields(st: Structure, ln: Line) -> bool:
     # Unknown label-like heads ("Løpenr.", "Dok.nr", "JournalpostID") may sit among known ones.
     if len(heads) < 2 or len(known) < 2 or not all(P.LABEL_ONLY.match(h) or _LABEL_LIKE.match(h) for _, h in heads):
         return False
-    if any(_TABLE_HEAD.match(h) for _, h in heads) and len(known) < len(heads):
+    names = {next(n for n, _ in P.FIELD_LABELS if m.group(n)) for _, h in known if (m := P.LABEL_ONLY.match(h))}
+    case_col = [h for h in heads if _CASE_NO_HEAD.match(h[1]) and not P.LABEL_ONLY.match(h[1])]
+    # "Møtedato  Saknummer  Arkivsak  Sakshandsamar": the case number among header fields, no column of bodies
+    header_table = bool(case_col) and not any(_BODY_COL_HEAD.match(h) for _, h in heads) and bool(
+        names & {"archive_case_no", "case_handler"})
+    if any(_TABLE_HEAD.match(h) for _, h in heads) and len(known) < len(heads) and not header_table:
         return False  # "Utvalg  Møtedato  Saksnr": a saksgang table, not header fields
     if ln.index + 1 >= len(st.layout.lines):
         return False
@@ -296,6 +322,8 @@ def _column_fields(st: Structure, ln: Line) -> bool:
         col = min(heads, key=lambda h: abs(h[0] - pos))
         m = P.LABEL_ONLY.match(col[1])
         if m is None:
+            if header_table and col in case_col:
+                st.column_case_numbers.append((value, below.start + pos, below.index))
             continue  # a column we have no field for
         name = next(n for n, _ in P.FIELD_LABELS if m.group(n))
         st.fields.append(FieldHit(name, col[1], value, below.index, below.start + pos, below.start + pos + len(value)))
@@ -394,12 +422,23 @@ def _block_breaker(st: Structure, ln: Line) -> bool:
 
 # ---- committee ------------------------------------------------------------------------------
 _BODY_LINE = re.compile(
-    r"^\s*(?i:(?:Møtebok|Møteprotokoll|Protokoll|Møteinnkalling|Innkalling|Møtereferat|Referat)\s+(?:for|frå|fra|til)\s+"
-    r"(?:møte\s+i\s+)?(?P<body3>[\wæøå]+(?:utvalget|utvalet|utval|rådet|styret|tinget|skapet)))\b"  # "Møtebok for kommunestyret i Stryn"
+    # "Møtebok for kommunestyret i Stryn", "Protokoll – Kommunestyret", "Møtebok<TAB>Tjenesteutvalget<TAB>X
+    # kommune", "STYRESAK TIL HØGSKULESTYRET" (a document label, then the body)
+    r"^\s*(?i:(?:Møtebok|Møteprotokoll|Protokoll|Møteinnkalling|Innkalling|Møtereferat|Referat|Saksprotokoll"
+    r"|Saksframlegg|Sakspapir|Saksutgreiing|Saksutredning|Styresak|Sak)"
+    r"(?:\s+(?:for|frå|fra|til)\s+|\s*[–:|-]\s*|\t+|\s{2,})"
+    r"(?:møte\s+i\s+)?(?P<body3>(?:[\wæøå]+-\s+og\s+)?[\wæøå]+"
+    r"(?:utvalget|utvalet|utvalg|utval|rådet|styret|tinget|skapet|nemnda))(?!\s+for\s))\b"
     r"|^\s*(?P<body>Kommunestyret|Formannskapet|Fylkestinget|Bystyret|Bydelsutvalget|Styret|Fylkesutvalget"
-    r"|[A-ZÆØÅ][\wæøå\-]*(?:\s+[\wæøå\-]+){0,3}(?:utvalget|utvalet|utval|rådet|styret|tinget))"
-    r"(?:\s+i\s+[A-ZÆØÅ][\wæøå\- ]{1,40})?\s*$"  # "Eldrerådet i Ullensvang herad"
-    r"|^\s*(?P<body2>(?:Hoved|Hovud)?[Uu]tval[g]?\s+for\s+[\wæøå ,-]{3,60}?)\s*$"  # "Hovudutval for samferdsel"
+    r"|[A-ZÆØÅ][\wæøå\-]*(?:\s+[\wæøå\-]+){0,3}"
+    r"(?:utvalget|utvalet|utvalg|utval|rådet|styret|tinget|skapet|nemnda|komiteen|komitéen)"
+    r"|[A-ZÆØÅ][a-zæøå\-]+\s+(?:utvalget|utvalet|utvalg|utval))"  # "Partssammensatt utvalg"
+    # "Eldrerådet i Ullensvang herad", "Representantskapet – ordinært vårmøte"
+    r"(?:\s+i\s+[A-ZÆØÅ][\wæøå\- ]{1,40}|\s+[–-]\s+[\wæøå ]{0,30}møte)?\s*$"
+    # "Hovudutval for samferdsel", "Komité for helse og omsorg", also after a label ("Møtebok for Utval for ...")
+    r"|^\s*(?i:(?:Møtebok|Møteprotokoll|Protokoll|Møteinnkalling|Innkalling|Referat|Saksframlegg)"
+    r"(?:\s+(?:for|frå|fra|til)\s+|\s*[–:|-]\s*|\t+|\s{2,}))?"
+    r"(?P<body2>(?:(?:Hoved|Hovud)?[Uu]tval[g]?|Komit[eé](?:en)?)\s+for\s+[\wæøå ,-]{3,60}?)\s*$"
     # A place and a council noun in the indefinite form: "Førde sokneråd", "Vinje kommunestyre",
     # "Rana eldreråd", "Voss bystyre", "Askøy kontrollutval"
     r"|^\s*(?P<body4>[A-ZÆØÅ][\wæøå\-]+(?:\s+[A-ZÆØÅ][\wæøå\-]+){0,2}\s+"
@@ -411,9 +450,13 @@ _BODY_LINE = re.compile(
 # (a letter's "Til: Mosjøen Båtforening" is not).
 _TO_BODY = re.compile(
     r"^\s*(?:til|til\s+behandling\s+i|mottaker|mottakar)\s*:\s*(?P<body>(?:[A-ZÆØÅ][\wæøå\-]*)?"  # "Til: Styret"
-    rf"(?:{P.BODY_SUFFIX}|nemnda|komiteen|komitéen|utval|representantskapet))\s*$",
+    rf"(?:{P.BODY_SUFFIX}|nemnda|komiteen|komitéen|utval|representantskapet))"
+    r"(?:\s+(?:i|for|ved)\s+[A-ZÆØÅ][\wæøå\- ]{1,60})?\s*$",  # "Til: Styret i Helse Nord RHF"
     re.IGNORECASE,
 )
+
+
+_PREPOSITION = re.compile(r"\s(?:til|for|fra|frå|av|om|med|på|mot|etter)\s", re.IGNORECASE)
 
 
 def _committee(st: Structure) -> None:
@@ -434,6 +477,8 @@ def _committee(st: Structure) -> None:
         if m:
             group = next(g for g in ("body", "body2", "body3", "body4") if m.group(g))
             body = m.group(group).strip()
+            if group == "body" and _PREPOSITION.search(body):
+                continue  # "Innstilling til kommunestyret", "Dagsorden for styret": a heading, not the body
             st.committee = P.normalise_body(body.capitalize() if body.isupper() and len(body) > 6 else body)
             st.committee_span = (ln.start + m.start(group), ln.start + m.end(group))
             return

@@ -17,6 +17,14 @@ WORDS = [
     "5/1-89", "29/2-2023", "25.", "og", "laurdag", "1. november–28. februar", "Styremøte:", "Dato og tid:",
     "Til: Styret", "RS 1/24", "PS 1/24", "Behandlingsrekkefølge", "Saknr", "Førde sokneråd", "K-sak :", "i fjor",
     "Vedteke med 4 mot 1 røyst.", "går ut", "skal sende", "",
+    # forms added after blind4
+    "Protokoll – Kommunestyret", "Møtebok\tTjenesteutvalget\tX kommune", "STYRESAK TIL HØGSKULESTYRET",
+    "Partssammensatt utvalg", "Til: Styret i X RHF", "Dato: 25.04.2024, kl. 10.00–12.30",
+    "Møtedato  Saknummer  Arkivsak  Sakshandsamar", "12.12.2024  47/24  24/00938  Kari Li", "Saksgang",
+    "Utvalet – møte 05.11.2024 – sak 21/24", "Saksgang: Formannskapet 28.05.2024 (FS 2024/33) – Bystyret",
+    "VS 1/25\n     Tittel\n     Arkivsak: 24/00388", "frå 1. juli til og med 8. august", "t.o.m.",
+    "Votering:\tEnstemmig vedtatt.", "Rett utskrift :", "«Fristen er 1. mai 2025.»", "ikkje møte før",
+    "seinast i styremøtet", "til handsaming i", "sluttbehandles", "komi-\nteen", "og sitt siste", "valdagen",
 ]
 
 text_like = st.lists(st.sampled_from(WORDS) | st.text(max_size=8), max_size=80).map(" ".join)
