@@ -119,7 +119,28 @@ def apply_macros(conn: duckdb.DuckDBPyConnection) -> None:
     empty one at first); an archive without it simply has no search macros.
     """
     if has_search_index(conn):
+        # the sorted postings of the index; an archive indexed before they existed gets them
+        # (or, read-only, a view that computes them from the extension's table)
+        has_postings = bool(conn.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'fts_main_search_units' "
+            "AND table_name = 'postings'").fetchone()[0])
+        if not has_postings and not _read_only(conn):
+            from pipeline.stages._index import build_postings
+
+            build_postings(conn)
+            has_postings = True
+        source = ("fts_main_search_units.postings" if has_postings else
+                  "(SELECT termid, docid, 1 AS tf FROM fts_main_search_units.terms)")
+        conn.execute(f"CREATE OR REPLACE TEMP VIEW search_postings AS SELECT * FROM {source}")
         conn.execute((schema_dir() / "macros.sql").read_text(encoding="utf-8"))
+
+
+def _read_only(conn: duckdb.DuckDBPyConnection) -> bool:
+    try:
+        return conn.execute("SELECT readonly FROM duckdb_databases() WHERE database_name = "
+                            "current_database()").fetchone()[0]
+    except (duckdb.Error, TypeError):
+        return False
 
 
 def has_search_index(conn: duckdb.DuckDBPyConnection) -> bool:

@@ -10,8 +10,8 @@ WITH tokens AS (
     SELECT DISTINCT stem(unnest(fts_main_search_units.tokenize(q)), 'norwegian') AS t
 ), qterms AS (
     SELECT d.termid, d.df FROM fts_main_search_units.dict d JOIN tokens ON d.term = tokens.t
-), term_tf AS (
-    SELECT docid, termid, count(*) AS tf FROM fts_main_search_units.terms
+), term_tf AS (  -- the index's postings, sorted by term (see pipeline/stages/_index.py)
+    SELECT docid, termid, sum(tf) AS tf FROM search_postings
     WHERE termid IN (SELECT termid FROM qterms) GROUP BY ALL
 ), st AS (
     SELECT num_docs, avgdl FROM fts_main_search_units.stats
