@@ -185,6 +185,12 @@ def _line(line: str, base: int, g: str, words: Words,
     # space: "regnskape , som" lost its "t" there
     solid = [_solid(_core(f), words) if _core(f).isalpha() else bool(f) and not _CLOSING.fullmatch(f)
              for f in frags]
+    if all(solid):
+        return []  # nothing to glue: every fragment is fine as it is
+    # broken[i]: the first fragment at or after i that is not fine (n: none)
+    broken = [n] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        broken[k] = k if not solid[k] else broken[k + 1]
     # best[j]: best score for fragments[:j] ending at a real space (or line start)
     best = [float("-inf")] * (n + 1)
     back = [0] * (n + 1)
@@ -192,12 +198,13 @@ def _line(line: str, base: int, g: str, words: Words,
     for j in range(1, n + 1):
         for i in range(max(0, j - MAX_JOIN), j):
             glued = j - i > 1
-            if glued and all(solid[i:j]):
+            if glued and broken[i] >= j:
                 continue  # never glue words that are fine as they are
             sc = best[i] + score(g.join(frags[i:j]), glued) - 0.1 * (j - i - 1)
             if sc > best[j]:
                 best[j], back[j] = sc, i
-    base_score = sum(_word_score(f, words) for f in frags)
+    # (g occurs in no fragment: the text lost it, so scoring with it changes nothing here)
+    base_score = sum(score(f, False) for f in frags)
     if best[n] <= base_score + 0.5:
         return []
     starts = [0]
