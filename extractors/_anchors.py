@@ -7,7 +7,7 @@ import re
 
 from extractors import _patterns as P
 from extractors._layout import Line
-from extractors._structure import Anchor, CaseId, Structure, parse_case_id
+from extractors._structure import Anchor, CaseId, Structure, box_row, parse_case_id
 
 
 def find(st: Structure) -> None:
@@ -63,7 +63,7 @@ _CASE_FIELD = re.compile(
     r"^\s*(?:(?P<lbody>[A-ZÆØÅ]{1,6})[- ]sak(?:\s*nr\.?)?|(?P<lbody2>[A-ZÆØÅa-zæøå]+sak)\s*nr\.?"
     r"|(?:sak|sak\s*nr\.?|saks?nr\.?|saksnummer|utvalgssak(?:snr\.?)?|møtesak(?:snr\.?)?|utv\.?\s*saksnr\.?)"
     r"(?:\s*/\s*år)?)"
-    r"\s*:\s*(?P<value>\S.*?)\s*$",
+    r"(?:\s*:\s*|\s{2,}(?=\d))(?P<value>\S.*?)\s*$",
     re.IGNORECASE,
 )
 # A document label naming the kind of case paper: "STYRESAK", "Fylkestingssak" (not a case
@@ -90,6 +90,7 @@ _TITLE_PREFIX = re.compile(
 
 def _case_fields(st: Structure) -> None:
     for ln in st.layout.lines:
+        ln = box_row(ln)  # "| Saknr. | 0112/2025 |"
         m = _CASE_FIELD.match(ln.text) if not ln.blank and len(ln.text) < 120 else None
         if not m:
             continue
@@ -143,7 +144,7 @@ _SAKSGANG_HEAD = re.compile(
     re.IGNORECASE)
 _ROW_NO = re.compile(r"^\d{1,2}[.)]?$")  # "1", "2.": the running number of a saksgang row
 _DATE_COL = re.compile(r"^(?:møte)?dato$", re.IGNORECASE)
-_NUM_COL = re.compile(r"^(?:(?P<label>[A-ZÆØÅ]{1,4})\s?-?\s?)?(?P<a>\d{1,4})\s?[/-]\s?(?P<b>\d{1,4})$")
+_NUM_COL = re.compile(r"^(?:(?P<label>[A-ZÆØÅ]{1,4})(?:[ -]?sak)?\s?-?\s?)?(?P<a>\d{1,4})\s?[/-]\s?(?P<b>\d{1,4})$")
 _ABBR_COL = re.compile(r"^[A-ZÆØÅ]{1,4}$")
 _NUMERIC_DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}$")
 
@@ -158,15 +159,47 @@ def _saksgang(st: Structure) -> None:
             continue
         own_found = any(a.kind == "saksgang" for a in st.anchors)
         st.table_lines.add(ln.index)
+        heads = _row_columns(ln)
+        # A case line of its own above the table ("Bystyresak 88/25") names the paper's case: its row is
+        # the own one, the rows before it are earlier treatments (references), not the first numbered row.
+        own_ids = {(c.numbers[0], c.year) for x in lines[: ln.index] if (c := _whole_case_id(x.stripped))}
         j = ln.index + 1
         while j < len(lines) and not lines[j].blank:
             row = lines[j]
             st.table_lines.add(j)
-            if not own_found:
-                own_found = _saksgang_row(st, row)
-            else:
+            if _RULE_ROW.match(row.text):
+                pass  # "|------|------|": the rule under a Markdown table's head
+            elif not own_found and (not own_ids or _row_number(row) in own_ids):
+                own_found = _saksgang_row(st, row, heads)
+            elif _row_number(row):
                 _saksgang_ref(st, row)
             j += 1
+
+
+def _whole_case_id(text: str) -> CaseId | None:
+    """'Bystyresak 88/25', 'PU-sak 31/25': a cell or line that is one labelled case number and nothing else."""
+    m = P.CASE_ID.match(text)
+    if not m or m.end() != len(text):
+        return None
+    cid = parse_case_id(m)
+    return cid if cid and cid.body and cid.year is not None and len(cid.numbers) == 1 else None
+
+
+def _cell_number(col: str) -> tuple[str | None, tuple[int, int]] | None:
+    cid = _whole_case_id(col)
+    if cid:
+        return cid.body, (cid.numbers[0], cid.year)
+    m = _NUM_COL.match(col)
+    split = P.split_number(m.group("a"), m.group("b")) if m else None
+    return (m.group("label"), split) if split else None
+
+
+def _row_number(row: Line) -> tuple[int, int] | None:
+    for _, _, col in _row_columns(row):
+        found = _cell_number(col) if not _NUMERIC_DATE.match(col) else None
+        if found:
+            return found[1]
+    return None
 
 
 # A saksgang written as lines under its label, cells separated by dashes or commas:
@@ -238,16 +271,38 @@ def _row_columns(row: Line) -> list[tuple[int, int, str]]:
     return [(row.start + m.start(), row.start + m.end(), m.group()) for m in re.finditer(cell, row.text)]
 
 
-def _saksgang_row(st: Structure, row: Line) -> bool:
+_RULE_ROW = re.compile(r"^\s*[|+]?[-=:+| ]{3,}\s*$")
+
+
+def _head_of(heads: list[tuple[int, int, str]], s: int, e: int, row: Line, head_line_start: int) -> str:
+    """The head of the column a cell stands in (cells and heads aligned, as tables are laid out)."""
+    rel = s - row.start
+    over = [h for h in heads if h[0] - head_line_start <= rel + 1 and rel < h[1] - head_line_start + 40]
+    return min(over, key=lambda h: abs((h[0] - head_line_start) - rel))[2] if over else ""
+
+
+def _saksgang_row(st: Structure, row: Line, heads: list[tuple[int, int, str]] | None = None) -> bool:
     number = label = committee = None
     span = None
     date_span = None
+    archive = None
+    head_start = st.layout.line_at(heads[0][0]).start if heads else 0
     for s, e, col in _row_columns(row):
         if _ROW_NO.match(col):
             continue
-        m = _NUM_COL.match(col)
-        if m and P.split_number(m.group("a"), m.group("b")):
-            number, span, label = P.split_number(m.group("a"), m.group("b")), (s, e), m.group("label") or label
+        head = _head_of(heads, s, e, row, head_start) if heads else ""
+        if head and _ARCHIVE_HEAD.match(head):
+            am = _ARCHIVE_COL.match(col)  # "| Arkivsak | Saknr. | Utval |": the archive column is no case
+            y = P.full_year(am.group("a")) if am else None
+            if y:
+                archive = (f"{y}/{int(am.group('b'))}", s, e)
+            continue
+        if head and _BODY_HEAD.match(head.rstrip(".:")) and not _NUM_COL.match(col):
+            committee = col
+            continue
+        found = _cell_number(col) if not _NUMERIC_DATE.match(col) else None
+        if found:
+            number, span, label = found[1], (s, e), found[0] or label
         elif _NUMERIC_DATE.match(col):
             date_span = (s, e)
         elif _ABBR_COL.match(col):
@@ -259,8 +314,19 @@ def _saksgang_row(st: Structure, row: Line) -> bool:
     body = P.normalise_body(label) if label else None
     st.own_spans.append(span)
     st.anchors.append(Anchor(body, number[0], number[1], st.layout.text[span[0]:span[1]], span[0], span[1],
-                             "saksgang", row.index, committee=committee, meeting_date_text=date_span))
+                             "saksgang", row.index, committee=_body_cell(committee) if committee else None,
+                             meeting_date_text=date_span, archive_no=archive))
     return True
+
+
+_ARCHIVE_HEAD = re.compile(r"^(?:arkivsak\w*\.?|arkivsaksnr\.?|arkivref\w*\.?|saksnummer\s+i\s+arkiv)$", re.IGNORECASE)
+_BODY_HEAD = re.compile(r"^(?:utvalg|utval|organ|styre,\s*råd.*|politisk\s+organ)$", re.IGNORECASE)
+
+
+def _body_cell(cell: str) -> str:
+    """'Eldrerådet i Eksempel kommune' -> 'Eldrerådet' (the owner after 'i' is no part of the body)."""
+    m = re.match(r"^(\S.*?)\s+i\s+[A-ZÆØÅ][\wæøå\- ]{1,40}$", cell)
+    return m.group(1) if m and P.CASE_ID.search(cell) is None else cell
 
 
 def _saksgang_ref(st: Structure, row: Line) -> None:
@@ -269,9 +335,9 @@ def _saksgang_ref(st: Structure, row: Line) -> None:
     for s, e, col in _row_columns(row):
         if _ROW_NO.match(col):
             continue
-        m = _NUM_COL.match(col)
-        if m and P.split_number(m.group("a"), m.group("b")):
-            found = (s, e, col, P.split_number(m.group("a"), m.group("b")), m.group("label"))
+        cell = _cell_number(col) if not _NUMERIC_DATE.match(col) else None
+        if cell:
+            found = (s, e, col, cell[1], cell[0])
         elif _ABBR_COL.match(col):
             label = col
         elif not _NUMERIC_DATE.match(col) and committee is None:
@@ -296,6 +362,43 @@ _CONTINUES = re.compile(r"(?:\b(?:jf|jfr|jamfør|sjå|se|i|og|av|til|fra|frå|vi
 _PROSE_REST = re.compile(r"^\s+[a-zæøå]")
 
 
+# A document label and the paper's own case number on one line: "SAKSFRAMLEGG        RR 007/25".
+_DOC_LABEL_CASE = re.compile(
+    r"^\s*(?:saksframlegg|saksfremlegg|sakspapir|saksutgreiing|saksutgreiding|saksutredning|saksprotokoll"
+    r"|særutskrift|møtebok|notat)\s{2,}(?=\S)", re.IGNORECASE)
+
+
+_FULL_DATE_YEAR = re.compile(
+    rf"\b\d{{1,2}}\.\s?(?:\d{{1,2}}\.\s?|(?:{P._MON})\.?\s+)(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE)
+
+
+def _yearless_cases(st: Structure, yearless: list, agenda_rows: set[int]) -> list:
+    """Minutes whose cases are numbered without a year ("Sak 1" ... "Sak 5", a foretaksmøte): the cases
+    take the year of the first full date above the first case (the meeting's), as a year-less
+    "sak 30" takes the citing paper's year. Without such a date there is no case."""
+    first = yearless[0][0]
+    m = _FULL_DATE_YEAR.search(st.layout.text, 0, first.start)
+    if not m:
+        return []
+    year = int(m.group("y"))
+    out = []
+    for ln, cid, rest in yearless:
+        if not rest.strip() or rest.strip()[:1].islower():
+            continue  # "Sak 3 ble utsatt": prose, not a heading
+        out.append((ln, CaseId(cid.start, cid.end, cid.text, None, cid.numbers, year, False), rest))
+    return out
+
+
+def _bare_heading(layout, ln: Line) -> bool:
+    """'9/25  Godkjenning av innkalling': a bare case number heading a case block of minutes,
+    standing alone after a blank line, the title a capitalised phrase that does not end a sentence."""
+    b = _BARE_ROW.match(ln.text)
+    if not b or ln.index == 0 or not layout.lines[ln.index - 1].blank:
+        return False
+    rest = b.group("rest").strip()
+    return rest[:1].isupper() and not rest.endswith(".") and not re.search(r"\s{2,}|\d{2,4}/\d", rest)
+
+
 def _case_lines(st: Structure) -> None:
     layout = st.layout
     candidates: list[tuple[Line, CaseId, str]] = []  # line, id, rest of line
@@ -304,6 +407,7 @@ def _case_lines(st: Structure) -> None:
     block_rows = 0  # case lines of the current block under an agenda head
     block_wrapped = False  # the block is one case line over indented lines (a row laid out on several lines)
     row_indent = 0
+    yearless: list[tuple[Line, CaseId, str]] = []
     for ln in layout.lines:
         if ln.blank:
             if in_agenda and rows_seen:
@@ -322,8 +426,13 @@ def _case_lines(st: Structure) -> None:
         if (ln.index in st.table_lines or ln.index in st.headings or st.in_attachment(ln.start)
                 or len(ln.stripped) > 160):
             continue
-        m = P.CASE_ID.match(layout.masked, ln.content_start)
+        lab = _DOC_LABEL_CASE.match(ln.text)
+        m = P.CASE_ID.match(layout.masked, ln.start + lab.end() if lab else ln.content_start)
         cid = parse_case_id(m) if m else None
+        if lab and cid and layout.text[cid.end:ln.end].strip():
+            cid = None  # "SAKSFRAMLEGG      RR 007/25": the case number alone after the document label
+        if cid and cid.year is None and cid.body is None and len(cid.numbers) == 1 and cid.text[:1] == "S":
+            yearless.append((ln, cid, layout.text[cid.end:ln.end]))  # "Sak 3   Årlig melding 2023"
         if cid and cid.year is not None and len(cid.numbers) == 1:
             candidates.append((ln, cid, layout.text[cid.end:ln.end]))
             if in_agenda:
@@ -332,13 +441,15 @@ def _case_lines(st: Structure) -> None:
                 row_indent = ln.content_start - ln.start
             rows_seen = rows_seen or in_agenda
             continue
-        b = _BARE_ROW.match(ln.text) if in_agenda else None
+        b = _BARE_ROW.match(ln.text) if in_agenda or _bare_heading(layout, ln) else None
         split = P.split_number(b.group("a"), b.group("b")) if b else None
         if split:
             s, e = ln.start + b.start("a"), ln.start + b.end("b")
             candidates.append((ln, CaseId(s, e, layout.text[s:e], None, (split[0],), split[1], True),
                                layout.text[e:ln.end]))
             rows_seen = True
+    if not candidates and len(yearless) >= 2:
+        candidates = _yearless_cases(st, yearless, agenda_rows)
     # A run of adjacent case lines is an agenda table; a lone one heads a case block
     # and stands alone (after a blank line, not inside a paragraph: "I\nsak 09-2021 vedtok").
     idx = {ln.index for ln, _, _ in candidates}
@@ -369,6 +480,13 @@ def _row_details(st: Structure, anchor: Anchor, rest: str, rest_start: int) -> N
     """Title (and archive number in agenda tables) from the rest of the line."""
     m = re.match(r"\s*(?:[-–:]\s*)?", rest)
     pos = m.end()
+    dcol = re.match(r"(?P<date>\d{1,2}\.\d{1,2}\.\d{2,4})\s{2,}", rest[pos:])
+    if dcol and _dated_column(st, anchor):
+        # "DS 11/25   04.02.2025   25/0120   Title" under "Saknr.  Dok.dato  Arkivsak  Tittel"
+        s = rest_start + pos
+        anchor.document_date_text = (s, s + len(dcol.group("date")))
+        st.column_roles[s] = "document_date"
+        pos += dcol.end()
     cols = re.match(r"(?P<arch>\d{2,4}/\d{1,6}(?:-\d+)?)\s+", rest[pos:])
     if cols and _ARCHIVE_COL.match(cols.group("arch")):
         am = _ARCHIVE_COL.match(cols.group("arch"))
@@ -383,9 +501,24 @@ def _row_details(st: Structure, anchor: Anchor, rest: str, rest_start: int) -> N
         first = next((c for c in cells if c), "")
         pos += rest[pos:].find(first) if first else 0
         title = first
-    if title and not P.HEADING_LINE.match(title):
+    if title and not P.HEADING_LINE.match(title) and not _PAGE_MARK_TITLE.match(title):
         s = rest_start + pos + (len(rest[pos:]) - len(rest[pos:].lstrip()))
         anchor.title, anchor.title_span = title, (s, s + len(title))
+
+
+_PAGE_MARK_TITLE = re.compile(r"^(?:side|sida|page)\s+\d+(?:\s*(?:av|/|of)\s*\d+)?$", re.IGNORECASE)
+
+
+_DATE_HEAD = re.compile(r"\s{2,}(?:dok\.?\s*dato|dokumentdato|dato|journaldato|brevdato)\.?(?:\s{2,}|$)", re.IGNORECASE)
+
+
+def _dated_column(st: Structure, anchor: Anchor) -> bool:
+    """The list's head row, above its rows, names a document-date column ("Saknr.  Dok.dato  Arkivsak")."""
+    lines = st.layout.lines
+    j = anchor.line - 1
+    while j >= 0 and j > anchor.line - 40 and not lines[j].blank and P.CASE_ID.match(lines[j].stripped):
+        j -= 1
+    return j >= 0 and bool(_DATE_HEAD.search(lines[j].text))
 
 
 def _wrapped_row(st: Structure, anchor: Anchor, ln: Line) -> None:
@@ -424,6 +557,10 @@ def _keys(st: Structure) -> None:
             first = merged.get(k)
         if first is None:
             merged[k] = a
+        elif first.kind in ("header", "field") and a.kind == "saksgang":
+            # "Bystyresak 88/25" above the title and its saksgang row: the row gives committee and meeting date
+            first.committee = first.committee or a.committee
+            first.meeting_date_text = first.meeting_date_text or a.meeting_date_text
         elif first.kind == "agenda" and a.kind in ("header", "field"):
             a.title = a.title or first.title
             a.title_span = a.title_span or first.title_span
@@ -460,6 +597,12 @@ def _segments(st: Structure) -> None:
 def _title_below(st: Structure, a: Anchor) -> None:
     lines = st.layout.lines
     j = a.line + 1
+    if a.line in st.layout.noise_lines and st.committee_span:
+        # The case number only in a running header ("Sak 17/25 – side 1 av 2"): the title comes after
+        # the organisation and body lines at the top of the paper.
+        body_line = st.layout.line_at(st.committee_span[0]).index
+        if a.line < body_line < a.line + 10:
+            j = body_line + 1
     while j < len(lines) and j < a.line + 20:
         ln = lines[j]
         j += 1
@@ -470,8 +613,8 @@ def _title_below(st: Structure, a: Anchor) -> None:
             if ln.index in st.headings or P.VEDLEGG.match(ln.text):
                 return
             continue
-        if P.DOCUMENT_LABELS.match(s) and len(s) < 30 or P.GENERIC_FIELD.match(s):
-            continue
+        if P.DOCUMENT_LABELS.match(s) and len(s) < 30 or P.GENERIC_FIELD.match(s) or not re.search(r"[^\W\d_]", s):
+            continue  # a label, a field, or a rule of a box ("+-----+", "=====")
         if P.KNOWN_SECTIONS.match(s.rstrip(":")):
             return
         if len(s) > 150 or P.CASE_ID.match(s):

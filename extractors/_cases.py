@@ -122,6 +122,11 @@ def _case(st: Structure, a: Anchor, hits: list[FieldHit], dates: _Dates) -> Case
         d = next((x.date for x in dates if x.date and s <= dates.start(x) < e), None)
         if d:
             values["meeting_date"] = (d.isoformat(), None, (s, e), "case.saksgang")
+    if a.document_date_text:
+        s, e = a.document_date_text
+        d = next((x.date for x in dates if x.date and s <= dates.start(x) < e), None)
+        if d:
+            values.setdefault("document_date", (d.isoformat(), None, (s, e), "case.agenda_row"))
     if a.archive_no:
         v, s, e = a.archive_no
         values.setdefault("archive_case_no", (v, None, (s, e), "case.agenda_row"))

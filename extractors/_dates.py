@@ -26,6 +26,7 @@ class _Raw:
     match_start: int  # before the "uke 39 (" extension
     month2: int | None = None  # "frå 3. oktober til 15. november 2022"
     year_start: int | None = None  # the start's own year when written
+    year_end: int | None = None  # the end's own year when written ("1.3.2024–28.2.2025")
 
 
 def find(st: Structure) -> list[_Raw]:
@@ -108,11 +109,13 @@ def _raw(rule: str, m: re.Match[str]) -> _Raw | None:
     day = int(g["d1"] if g.get("d1") else g["d"])
     day2 = int(g["d2"]) if g.get("d2") else None
     if not (1 <= month <= 12 and 1 <= day <= 31) or (
-        day2 is not None and not g.get("mon2") and not day < day2 <= 31
+        day2 is not None and not g.get("mon2") and not g.get("m2") and not day < day2 <= 31
     ):
         return None
     wd = P.WEEKDAYS.get(g["wd"].lower()) if g.get("wd") else None
-    month2 = P.MONTHS[g["mon2"].lower()] if g.get("mon2") else None
+    month2 = P.MONTHS[g["mon2"].lower()] if g.get("mon2") else (int(g["m2"]) if g.get("m2") else None)
+    if month2 is not None and not 1 <= month2 <= 12:
+        return None
     if month2 is not None:
         y1 = P.full_year(g["y1"]) if g.get("y1") else None
         if year is not None and y1 is None:
@@ -122,7 +125,7 @@ def _raw(rule: str, m: re.Match[str]) -> _Raw | None:
         if (start_date and end_date and end_date < start_date) or day2 is None:
             return None
         # "frå 1. juli til 8. august": the "frå" is part of the range, not a cue before it
-        return _Raw(m.start("d1"), m.end(), rule, day, month, y1, day2, None, m.start(), month2, y1)
+        return _Raw(m.start("d1"), m.end(), rule, day, month, y1, day2, None, m.start(), month2, y1, year)
     end = m.end()
     if g.get("mon") and g["mon"].lower() not in _ABBREVIATED and m.group().endswith(".") and not g.get("y"):
         end -= 1  # "30. November." - the full stop ends the sentence
@@ -142,13 +145,17 @@ _EVENT = re.compile(
     r"(?:protokoll|referat|møtebok)\s+(?:fra|frå)\s+[\wæøå]+|"
     r"finne[rs]?\s+sted|finn\s+stad|avholdt|avholdes|avvikles|arrangeres|arrangerast|berammet|"
     r"beramma|gjennomført|gjennomføres|gjennomførast|gjennomføre|drøftet|drøfta|drøfting|drøftinga|behandlet|"
-    r"behandla|handsama|behandling|handsaming|(?:uke|veke)\s+\d{1,2}|åpning\w*|opning\w*|kurs|befaring\w*)\b",
+    r"behandla|handsama|behandling|handsaming|(?:uke|veke)\s+\d{1,2}|åpning\w*|opning\w*|kurs|befaring\w*|"
+    # the school year and named days: "Første skuledag er ...", "planleggingsdagen", "vinterferien er",
+    # "Bygde-dagen laurdag 26. oktober"; interviews, elections of members, a briefing given
+    r"\w*skuledag\w*|\w*skoledag\w*|planleggingsdag\w*|(?<!etter )(?<!før )\w*ferie(?:n|a|ar|ane|r|ne)?|"
+    r"[\wæøå]+-dagen|velger|veljer|orienterte)\b",
     re.IGNORECASE,
 )
 # Cues that only count before the date ("vert haldne laurdag 25. mai", "er planlagd i perioden
 # 1.–15. juni"); after it they belong to the next clause ("ferdig 1. september, og innflytting er planlagd").
 _EVENT_BEFORE = re.compile(
-    r"\b(?:halden|haldne|halde|haldast|holdes|holdt|avholdt|planlagt|planlagd|planlegges|planleggast)\b",
+    r"\b(?:halden|haldne|halde|haldast|holdes|holdt|avholdt|planlagt|planlagd|planlegges|planleggast|intervju\w*)\b",
     re.IGNORECASE
 )
 # Minutes of a meeting dated by it: "møteboka frå 30.11.2023", "protokollen fra møtet 28.01.2025"
@@ -172,7 +179,12 @@ _TIME_AFTER = re.compile(r"^[,\s]*(?:kl\.?\s*)?\d{1,2}[:.]\d{2}\b")
 _PLACE_DATE_LINE = re.compile(
     r"^\s*(?i:(?:rett\s+)?(?:sær)?utskrift\w*(?:\s+(?:bekreftes|stadfestast|stadfestes|stadfestar|bekreftet))?\s*:\s*)?"
     r"[A-ZÆØÅ][\wæøå\- ]{1,30},\s*(?:den\s+)?$")
-_MEETING_LINE = re.compile(r"^\s*(?:\w*møte|møte\s+i\s+[\wæøå ]{2,40})\s*$", re.IGNORECASE)
+# "Styremøte 12.03.2024", "til møtet onsdag 5. mars 2025" (a list or notice to a meeting)
+_MEETING_LINE = re.compile(rf"^\s*(?:(?:til|for)\s+(?:\w*møtet|møtet\s+i\s+[\wæøå ]{{2,40}})|\w*møte|møte\s+i\s+[\wæøå ]{{2,40}})"
+                           rf"(?:\s+(?:{P._WD}))?(?:\s+den)?\s*$", re.IGNORECASE)
+# The minutes' own meeting told in a sentence of the header: "Generalforsamlingen ble avholdt tirsdag 6. mai 2025"
+_HELD = re.compile(r"\b(?:møte|møtet|[\wæøå]+møtet|[\wæøå]*forsamlingen|representantskapet)\s+(?:ble|blei|vart|er|blir|vert)\s+"
+                   r"(?:avholdt|avhalde|holdt|haldt|halde|heldt)\b[^.]{0,40}$", re.IGNORECASE)
 _TREATMENT_LINE = re.compile(
     r"^\s*(?:(?:behandling|handsaming|vedtak)\s+i\s+[\wæøåÆØÅ -]{2,40}"
     r"|[\wæøåÆØÅ]+(?:s|\s+si|\s+sitt|\s+sin)\s+(?:behandling|handsaming|vedtak))\s*$",
@@ -188,8 +200,9 @@ _SAME_CASE = re.compile(
 # Another body treats the case (present or future tense): "Kommunestyret handsamar budsjettet
 # 12. desember", "Bystyret skal behandle planen 5. juni" ("behandlet" in the past is an event).
 _BODY_TREATS = re.compile(
-    rf"\b[A-ZÆØÅa-zæøå][a-zæøå]*{P.BODY_SUFFIX}\s+(?:skal\s+|vil\s+)?"
-    r"(?:behandler|behandle|handsamar|handsamer|handsame|tek\s+stilling\s+til|tar\s+stilling\s+til)\b[^\n.]{0,80}$",
+    rf"\b[A-ZÆØÅa-zæøå][a-zæøå]*(?:{P.BODY_SUFFIX}|utvalg|utval|nemnda|komiteen)\s+(?:skal\s+|vil\s+)?"
+    r"(?:behandler|behandle|handsamar|handsamer|handsame|tek\s+stilling\s+til|tar\s+stilling\s+til"
+    r"|vedtar|vedtek|skal\s+vedta|vil\s+vedta)\b[^\n.]{0,80}$",
     re.IGNORECASE,
 )
 _TREATED_IN = re.compile(
@@ -202,7 +215,10 @@ _TREATED_IN = re.compile(
 # styremøtet 26. mars 2025", "Saka vert send til endeleg behandling i kommunestyret 12. juni"
 _TO_TREATMENT = re.compile(
     r"\b(?:blir|vert|skal|vil|legges|leggast|sendes|sendast)\b[^.\n]{0,50}?\btil\s+(?:endeleg\s+|endelig\s+|vidare\s+"
-    r"|videre\s+|ny\s+)?(?:behandling|handsaming|sluttbehandling)(?:\s+i\s+[\wæøåÆØÅ -]{2,50})?\s*$",
+    r"|videre\s+|ny\s+)?(?:behandling|handsaming|sluttbehandling)(?:\s+i\s+[\wæøåÆØÅ -]{2,50})?\s*$"
+    # "Søknaden blir lagd fram for formannskapet som eiga sak i møtet 4. desember"
+    r"|\b(?:blir|vert|skal|vil)\b[^.\n]{0,50}?\b(?:lagd|lagt|lagde|lagte)\s+(?:fram|frem)\s+for\s+[^.\n]{1,40}?"
+    r"\bi\s+(?:\w*møtet|\w*møte)\s*$",
     re.IGNORECASE,
 )
 # A limit given as a meeting: "seinast i styremøtet 19. juni 2025", "innen kommunestyrets møte 12. mai"
@@ -217,6 +233,8 @@ _INVITATION = re.compile(
 
 
 def _field_role(st: Structure, pos: int) -> tuple[str, float] | None:
+    if pos in st.column_roles:
+        return st.column_roles[pos], 0.9  # a list row's "Dok.dato" cell
     f = st.field_at(pos)
     if f is None:
         return None
@@ -235,12 +253,17 @@ _COORDINATED = re.compile(
     r"|\s+(?:(?:sitt|sin|si|sine|det|den|dei|de|hans|hennar|hennes|deira|deres)\s+)?"
     r"(?:siste|neste|andre|tredje|fjerde|femte|første|førre|forrige|nest\s+siste|påfølgende|påfølgjande))?\s*$"
 )
+# A date moved or put off to another: the new date is what the old one was (a meeting, a day off)
+_MOVED = re.compile(r"^\s*(?:(?:bør|skal|må|blir|vert|er|ble|blei|vart|kan)\s+)?(?:flyttast|flyttes|flytta|flyttet|"
+                    r"flytte|utsett|utsatt|utsettes|utsetjast|utsatt)\s+til\s+$", re.IGNORECASE)
 _LISTED = re.compile(r"^\s*(?:,|og|eller|,\s*og)\s*$")
 
 
 def _role(st: Structure, r: _Raw, prev_end: int, next_start: int,
           prev_role: tuple[str, float, str] | None = None) -> tuple[str, float, str]:
     lay = st.layout
+    if prev_role and prev_end and _MOVED.match(lay.masked[prev_end:r.match_start]):
+        return prev_role[0], prev_role[1], "date.moved"  # "fredag 7. november bør flyttes til mandag 10. november"
     if prev_role and prev_end and _COORDINATED.match(lay.masked[prev_end:r.match_start]) \
             and prev_role[2] in ("date.cue", "date.cue_after", "date.coordinated"):
         return prev_role[0], prev_role[1], "date.coordinated"
@@ -275,6 +298,8 @@ def _role(st: Structure, r: _Raw, prev_end: int, next_start: int,
     in_header = not st.anchors or r.start < min(a.start for a in st.anchors) or ln.index < 12
     if in_header and _INVITATION.match(lay.text[s_start:r.start]) and not _DEADLINE.search(lay.text[s_start:r.start]):
         return "meeting_date", 0.8, "date.invitation"
+    if st.anchors and r.start < min(a.start for a in st.anchors) and _HELD.search(lay.masked[s_start:r.match_start]):
+        return "meeting_date", 0.75, "date.held"  # the header of minutes: "Møtet ble avholdt 6. mai 2025"
     lo = max(s_start, prev_end, r.match_start - 90)
     before = lay.masked[lo : r.match_start]
     cut = max(before.rfind(".\n"), before.rfind(":\n"))
@@ -487,7 +512,9 @@ def extract(st: Structure) -> list[tuple[DateMention, int]]:
             continue
         resolved[i] = date
         if r.month2 is not None:
-            end = P.make_date(year + (1 if r.month2 < r.month else 0), r.month2, r.day2) if year else None
+            span = r.year_end - r.year if r.year_end is not None and r.year is not None else None
+            step = span if span is not None and span >= 0 else (1 if r.month2 < r.month else 0)
+            end = P.make_date(year + step, r.month2, r.day2) if year else None
         else:
             end = P.make_date(year, r.month, r.day2) if r.day2 else None
         page, cs, ce = lay.where(r.start, r.end)

@@ -48,8 +48,12 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("date.text_range", re.compile(
         rf"(?<![\d.,/])(?P<d1>\d{{1,2}})\.?\s?[-–]\s?(?P<d2>\d{{1,2}})\.\s*(?P<mon>{_MON})\b\.?"
         r"(?:\s+(?P<y>(?:19|20)\d{2})\b)?", re.IGNORECASE)),
+    ("date.numeric_full_range", re.compile(  # "1.3.2024–28.2.2025", "f.o.m. 01.09.2025 t.o.m. 31.12.2025"
+        r"(?<![\d.,/])(?:(?:f\.\s?o\.\s?m\.?|fra|frå)\s+)?(?P<d1>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y1>\d{4})"
+        r"\s?(?:[–-]|\s(?:til(?:\s+og\s+med)?|t\.\s?o\.\s?m\.?)\s)\s?"
+        r"(?P<d2>\d{1,2})\.\s?(?P<m2>\d{1,2})\.\s?(?P<y>\d{4})(?![\d/]|\.\d)", re.IGNORECASE)),
     ("date.from_to", re.compile(
-        rf"\b(?:fra|frå)\s+(?P<d1>\d{{1,2}})\.\s*(?P<mon>{_MON})\b\.?(?:\s+(?P<y1>(?:19|20)\d{{2}}))?"
+        rf"(?:\b(?:fra|frå)|(?<!\w)f\.\s?o\.\s?m\.?)\s+(?P<d1>\d{{1,2}})\.\s*(?P<mon>{_MON})\b\.?(?:\s+(?P<y1>(?:19|20)\d{{2}}))?"
         rf"\s+(?:til(?:\s+og\s+med)?|t\.\s?o\.\s?m\.?|–|-)\s+(?P<d2>\d{{1,2}})\.\s*(?P<mon2>{_MON})\b\.?(?:\s+(?P<y>(?:19|20)\d{{2}})\b)?",
         re.IGNORECASE)),
     ("date.text_text_range", re.compile(  # "1. november–28. februar", "30. juni - 2. juli 2025"
@@ -102,7 +106,7 @@ BODY_SUFFIX = r"(?:møtet|styret|tinget|utvalget|utvalet|rådet|skapet)"
 # the generic "sak"), group "plural" marks "sakene"/"sakane".
 LABELS = (
     rf"(?P<body1>[A-ZÆØÅa-zæøå][a-zæøå]+{BODY_SUFFIX})\s+(?:sak(?P<pl1>ene|ane)?)"  # Kommunestyret sak
-    r"|(?P<body2>[A-ZÆØÅ]{1,6})[ -]sak(?P<pl2>ene|ane)?"  # SSU sak, K-sak, RS-sak
+    r"|(?P<body2>[A-ZÆØÅ]{1,6})(?:[ -]|-\n[ \t]*)sak(?P<pl2>ene|ane)?"  # SSU sak, K-sak, RS-sak, OCR "K-\n sak"
     r"|(?P<body3>[A-ZÆØÅa-zæøå][a-zæøå]{2,}sak)(?P<pl3>ene|ane)?"  # Styresak, styresak
     r"|(?P<body4>[A-ZÆØÅ]{1,4})(?=[ -]?\d)"  # PS 22/2018, FS-12/14
     r"|(?P<generic>[Ss]ak(?P<pl5>ene|ane)?|SAK)"  # Sak 44/08, sak 30
@@ -110,7 +114,8 @@ LABELS = (
 CASE_ID = re.compile(
     rf"\b(?:{LABELS})(?:\s+nr\.?)?[ -]?\s?(?:(?P<range>{NUM_RANGE})|{NUM}|(?P<bare>\d{{1,3}})\b(?![/-]\d|\.\d))"
 )
-NOT_BODIES = frozenset({"NOU", "ISBN", "HF", "RHF", "KS", "NAV", "ID", "NR", "TLF", "KL", "SIDE", "FOR", "AV"})
+NOT_BODIES = frozenset({"NOU", "ISBN", "HF", "RHF", "KS", "NAV", "ID", "NR", "TLF", "KL", "SIDE", "FOR", "AV",
+                        "MØTE"})  # "PROTOKOLL FRA MØTE 3/2025": a meeting number, no case
 
 
 def split_number(a: str, b: str) -> tuple[int, int] | None:
@@ -139,7 +144,9 @@ FIELD_LABELS: list[tuple[str, str]] = [
     ("avkl_sekr", r"avkl(?:art|\.)?\s*sekr(?:etariat|\.)?"),
     ("case_handler", r"(?:ansvarl[ie]g\s+)?(?:saksbehandl(?:er|ar)|sakshandsamar|saksbeh\.?|sakshands\.?)"),
     # "Styremøte: 22. oktober 2024", "Rådsmøte:", "Dato og tid: tysdag 15. oktober 2024 kl. 10"
+    # "Møtetid: måndag 7. april 2025, kl. 10", "Tidspunkt: tirsdag 3. juni 2025 kl. 09", "Møtetidspunkt:"
     ("meeting_date", r"møtedato|møtedag|dato\s+for\s+\w*møtet?|[a-zæøå]{3,}møte(?=\s*:)"
+                     r"|(?:møte)?tid(?:spunkt)?(?=\s*:\s*(?:[a-zæøå]+dag\s+)?(?:den\s+)?\d{1,2}\.)"
                      r"|dato\s+og\s+(?:tid|klokkeslett|stad|sted)|tid\s+og\s+(?:dato|stad|sted)(?=\s*:)"),
     ("document_date", r"dato\s+dok(?:ument)?\.?|dokumentdato|vår\s+dato|dato|datert"),
     ("our_ref", r"vår\s+ref(?:eranse|\.)?|vår\s+saksnr\.?"),

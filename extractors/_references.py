@@ -20,7 +20,8 @@ _VERB = (r"(?:vedtok|vedtak|gjorde|behandlet|behandla|handsama|handsamet|drøfte
 # "vedtak i kommunestyret den 2/3-2023, sak 11/23", "handsama kravet 30.3.2023, sak 21/23".
 _DATE_TEXT = (rf"(?:den\s+)?(?:\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{2,4}}|\d{{1,2}}/\d{{1,2}}-\d{{2,4}}"
               rf"|\d{{1,2}}\.\s*[a-zæøå]{{3,9}}\.?(?:\s+\d{{4}})?)")
-_BEFORE_NUMBER = rf"(?:\s+i|\s+{_DATE_TEXT}\s*,|\s*,)\s+$"
+# "vedteke i kommunestyret i Eksempelvik 2. mai 2019, sak 2019/33": the body's place may come first
+_BEFORE_NUMBER = rf"(?:\s+i\s+[A-ZÆØÅ][\wæøå-]+)?(?:\s+i|\s+{_DATE_TEXT}\s*,|\s*,)\s+$"
 _ORG = r"[A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+[A-ZÆØÅ][\wæøåÆØÅ-]*){0,4}"
 _SUBJECT_BEFORE = re.compile(rf"^\W*(?P<body>{_BODY}|{_ORG})\b(?:\s+i\s+\d{{4}})?\s+{_VERB}\b")
 _BODY_VERB_BEFORE = re.compile(
@@ -150,4 +151,6 @@ def _is_own_body(st: Structure, body: str, cid: CaseId) -> bool:
         return any(stem in o for o in own)
     if st.committee and not own:
         own.append(st.committee.lower().replace("é", "e"))
-    return any(o.startswith(stem) for o in own if len(stem) >= 4)
+    # A body named in full ("Bystyret vedtok ... sak 22/15") in a paper labelled "Bystyresak" keeps its name;
+    # only the body itself (a key "Kommunestyret" in its own minutes) is the citing body.
+    return any(o.startswith(stem) and not (o.endswith("sak") and not low.endswith("sak")) for o in own if len(stem) >= 4)

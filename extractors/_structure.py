@@ -68,6 +68,7 @@ class Anchor:
     title_span: tuple[int, int] | None = None
     committee: str | None = None
     meeting_date_text: tuple[int, int] | None = None
+    document_date_text: tuple[int, int] | None = None  # a list row's "Dok.dato" cell
     archive_no: tuple[str, int, int] | None = None
     key: str = ""
     row_spans: list[tuple[int, int]] = field(default_factory=list)  # agenda row(s) of this case, with wrapped lines
@@ -91,6 +92,7 @@ class Structure:
     segments: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, key
     committee: str | None = None
     committee_span: tuple[int, int] | None = None
+    column_roles: dict[int, str] = field(default_factory=dict)  # start of a date cell -> role ("Dok.dato")
     meeting_layout: bool = False  # a møtebok/innkalling header: "Dato" is the meeting date
 
     def meeting_dato(self, hit: FieldHit) -> bool:
@@ -251,10 +253,22 @@ def build(layout: Layout) -> Structure:
 
 
 # ---- header fields ------------------------------------------------------------------
+_BOX_ROW = re.compile(r"^\s*\|[^|]+\|[^|]+\|\s*$")
+
+
+def box_row(ln: Line) -> Line:
+    """'| Saknr.   | 0112/2025 |': a label/value row of a bordered header box, read as 'Saknr.   0112/2025'
+    (the bars blanked, offsets kept)."""
+    if "|" in ln.text and _BOX_ROW.match(ln.text):
+        return Line(ln.index, ln.start, ln.end, ln.text.replace("|", " "))
+    return ln
+
+
 def _fields(st: Structure) -> None:
     lines = st.layout.lines
     skip: set[int] = set()
     for ln in lines:
+        ln = box_row(ln)
         if ln.blank or len(ln.text) > 200 or ln.index in skip:
             continue
         if _column_fields(st, ln):
@@ -333,7 +347,7 @@ def _column_fields(st: Structure, ln: Line) -> bool:
 
 # Where the next field of a header line starts: wide spacing, or two spaces before "Label:"
 _FIELD_GAP = re.compile(
-    r"\s{4,}|\s{2,}(?=[A-ZÆØÅ][\wæøåÆØÅ./-]*(?:\s[\wæøåÆØÅ./-]+){0,2}\s?:\s)"
+    r"\s{4,}(?![\s:;])|\s{2,}(?=[A-ZÆØÅ][\wæøåÆØÅ./-]*(?:\s[\wæøåÆØÅ./-]+){0,2}\s?:\s)"
 )
 
 
@@ -369,6 +383,9 @@ def _headings(st: Structure) -> None:
                 st.headings[ln.index] = Heading(prose, ln.stripped.rstrip(" :"), ln.index, None, 0)
             continue
         inline = m.group("inline")
+        prev = st.layout.lines[ln.index - 1] if ln.index else None
+        if prev is not None and prev.index in st.headings and P.FORMULA_LINE.match(ln.text):
+            continue  # "Dagleg leiar si tilråding" / "Styret gjer slikt vedtak:": the formula opens it
         if inline is None and ln.stripped.endswith(".") and not m.group("rec"):
             continue  # "Enstemmig vedtatt." closes a block, it does not open one
         if inline and len(ln.stripped) - len(inline) > 90:
@@ -425,10 +442,11 @@ _BODY_LINE = re.compile(
     # "Møtebok for kommunestyret i Stryn", "Protokoll – Kommunestyret", "Møtebok<TAB>Tjenesteutvalget<TAB>X
     # kommune", "STYRESAK TIL HØGSKULESTYRET" (a document label, then the body)
     r"^\s*(?i:(?:Møtebok|Møteprotokoll|Protokoll|Møteinnkalling|Innkalling|Møtereferat|Referat|Saksprotokoll"
-    r"|Saksframlegg|Sakspapir|Saksutgreiing|Saksutredning|Styresak|Sak)"
+    r"|Saksframlegg|Saksfremlegg|Sakspapir|Saksutgreiing|Saksutredning|Styresak|Sak)"
     r"(?:\s+(?:for|frå|fra|til)\s+|\s*[–:|-]\s*|\t+|\s{2,})"
-    r"(?:møte\s+i\s+)?(?P<body3>(?:[\wæøå]+-\s+og\s+)?[\wæøå]+"
-    r"(?:utvalget|utvalet|utvalg|utval|rådet|styret|tinget|skapet|nemnda))(?!\s+for\s))\b"
+    # "SAKSFREMLEGG TIL FELLES UNGDOMSRÅD": one word may precede the council noun
+    r"(?:møte\s+i\s+)?(?P<body3>(?:[\wæøå]+-\s+og\s+|(?i:felles|sentrale?|regionale?|lokale?)\s+)?[\wæøå]+"
+    r"(?:utvalget|utvalet|utvalg|utval|rådet|råd|styret|tinget|skapet|nemnda))(?!\s+for\s))\b"
     r"|^\s*(?P<body>Kommunestyret|Formannskapet|Fylkestinget|Bystyret|Bydelsutvalget|Styret|Fylkesutvalget"
     r"|[A-ZÆØÅ][\wæøå\-]*(?:\s+[\wæøå\-]+){0,3}"
     r"(?:utvalget|utvalet|utvalg|utval|rådet|styret|tinget|skapet|nemnda|komiteen|komitéen)"
@@ -459,6 +477,23 @@ _TO_BODY = re.compile(
 _PREPOSITION = re.compile(r"\s(?:til|for|fra|frå|av|om|med|på|mot|etter)\s", re.IGNORECASE)
 
 
+# The owners' meeting of a company is its body: "PROTOKOLL FRA FORETAKSMØTE I X HF" -> "Foretaksmøtet"
+_OWNER_MEETING = re.compile(
+    r"^\s*(?i:(?:protokoll|møteprotokoll|referat|innkalling)\s+(?:fra|frå|til|for)\s+"
+    r"(?:ordinært\s+|ekstraordinært\s+|ordinert\s+|ekstraordinert\s+)?"
+    r"(?P<m>foretaksmøte|generalforsamling|årsmøte|representantskapsmøte))(?:\s+(?i:i|for)\s+\S.*)?\s*$")
+
+
+def _owner_meeting(ln: Line) -> tuple[str, int, int] | None:
+    m = _OWNER_MEETING.match(ln.text)
+    if not m:
+        return None
+    word = m.group("m").lower()
+    body = {"generalforsamling": "Generalforsamlingen", "representantskapsmøte": "Representantskapet"}.get(
+        word, word.capitalize() + "t")
+    return body, ln.start + m.start("m"), ln.start + m.end("m")
+
+
 def _committee(st: Structure) -> None:
     hits = [f for f in st.fields if f.field == "committee"]
     if hits:
@@ -471,8 +506,12 @@ def _committee(st: Structure) -> None:
             st.committee_span = (ln.start + m.start("body"), ln.start + m.end("body"))
             return
     for ln in st.layout.lines[:15]:
-        if P.CASE_ID.match(ln.stripped):
-            return  # a body line counts only above the first case
+        if P.CASE_ID.match(ln.stripped) and ln.index not in st.layout.noise_lines:
+            return  # a body line counts only above the first case (a running header "Sak 17/25 – side 1" is none)
+        owner = _owner_meeting(ln)
+        if owner:
+            st.committee, st.committee_span = owner[0], owner[1:]
+            return
         m = _BODY_LINE.match(ln.text)
         if m:
             group = next(g for g in ("body", "body2", "body3", "body4") if m.group(g))

@@ -25,6 +25,15 @@ WORDS = [
     "VS 1/25\n     Tittel\n     Arkivsak: 24/00388", "frå 1. juli til og med 8. august", "t.o.m.",
     "Votering:\tEnstemmig vedtatt.", "Rett utskrift :", "«Fristen er 1. mai 2025.»", "ikkje møte før",
     "seinast i styremøtet", "til handsaming i", "sluttbehandles", "komi-\nteen", "og sitt siste", "valdagen",
+    # forms added after blind5
+    "SAKSFRAMLEGG      SR 058/24", "| Saknr.   | 0037/2024 |", "+------+------+", "|---|---|",
+    "| Arkivsak | Saknr. | Utval | Møtedato |", "| 24/00512 | 2024/45 | Kontrollutvalet i X kommune | 03.12.2024 |",
+    "9/25  Godkjenning av innkalling", "Sak 1   Opning", "PROTOKOLL FRA FORETAKSMØTE I X HF",
+    "SAKSFREMLEGG TIL FELLES BRUKERUTVALG", "Sak 52/24 – side 1 av 3", "TU-sak 14/06", "K-\n sak 41/02",
+    "Saknr.     Dok.dato     Arkivsak    Tittel", "DS 58/24   03.09.2024   24/1876     Løyve", "Møtetid:",
+    "Tidspunkt:", "Møtetidspunkt: 24.09.2024, kl. 18", "til møtet tysdag 22. oktober 2024", "ble avholdt",
+    "1.1.2023–30.6.2024", "f.o.m. 1. desember 2024 t.o.m. 30. april 2025", "Dato          : 27.02. 2006",
+    "MØTE 2/2025", "flyttast til", "juleferien", "planleggingsdagen", "skal vedta ho i møtet", "lagd fram for",
 ]
 
 text_like = st.lists(st.sampled_from(WORDS) | st.text(max_size=8), max_size=80).map(" ".join)
