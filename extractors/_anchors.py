@@ -23,12 +23,15 @@ def find(st: Structure) -> None:
 # ---- the case given only in prose (a letter "Melding om vedtak") -------------------------------
 # "Formannskapet behandlet saken i møte 24.10.2023, sak 118/23, og fattet følgende vedtak"
 _PROSE_CASE = re.compile(
-    rf"\b(?P<body>[A-ZÆØÅa-zæøå][a-zæøå]+{P.BODY_SUFFIX}|[A-ZÆØÅ][a-zæøå]+styre)\s+(?:har\s+)?"
+    # "Plan- og miljøutvalget behandlet ...": a coordinated compound names one body
+    rf"\b(?P<body>(?:[A-ZÆØÅ][a-zæøå]+-\s+og\s+)?[A-ZÆØÅa-zæøå][a-zæøå]+{P.BODY_SUFFIX}|[A-ZÆØÅ][a-zæøå]+styre)\s+"
+    r"(?:har\s+)?"
     r"(?:behandlet|behandla|handsama|handsamet)\s+(?:saken|saka|søknaden|søknaden\s+din|klagen)\s+"
     r"i\s+(?:sitt\s+)?møte(?:t)?\b[^\n]{0,40}?"
     r"\b[Ss]ak(?:\s+nr\.?)?\s+(?P<a>\d{1,4})\s?/\s?(?P<b>\d{2,4})\b"
 )
 _SUBJECT_LINE = re.compile(r"^[^a-zæøå]*[A-ZÆØÅ]{3}[^a-zæøå]*$")
+_POSTAL_LINE = re.compile(r"^(?:N-)?\d{4}\s+[A-ZÆØÅ]")  # "8398 STORØYA": the last line of an address
 
 
 def _prose_case(st: Structure) -> None:
@@ -41,10 +44,15 @@ def _prose_case(st: Structure) -> None:
         ln = lay.line_at(s)
         body = P.normalise_body(m.group("body"))
         a = Anchor(body, split[0], split[1], lay.text[s:e], s, e, "prose", ln.index, committee=body)
-        for prev in reversed(lay.lines[max(0, ln.index - 15) : ln.index]):
+        above = lay.lines[max(0, ln.index - 15) : ln.index]
+        # A subject line in sentence case carries the letter's label ("Melding om vedtak – søknad om ...");
+        # it wins over an upper-case line (a postal line "8398 STORØYA" never is a subject line).
+        labelled = [x for x in above if _TITLE_PREFIX.match(x.stripped) and len(x.stripped) <= 200
+                    and not st.field_line(x.index)]
+        for prev in reversed(labelled or above):
             t = prev.stripped
-            if (t and 10 < len(t) <= 200 and _SUBJECT_LINE.match(t) and not st.field_line(prev.index)
-                    and not P.GENERIC_FIELD.match(t)):
+            if (t and 10 < len(t) <= 200 and (labelled or _SUBJECT_LINE.match(t)) and not st.field_line(prev.index)
+                    and not P.GENERIC_FIELD.match(t) and not _POSTAL_LINE.match(t)):
                 title = _TITLE_PREFIX.sub("", t)
                 ts = prev.content_start + len(t) - len(title)
                 a.title, a.title_span = title, (ts, ts + len(title))
@@ -496,6 +504,8 @@ def _row_details(st: Structure, anchor: Anchor, rest: str, rest_start: int) -> N
             anchor.archive_no = (f"{y}/{int(am.group('b'))}", s, s + len(cols.group("arch")))
         pos += cols.end()
     title = rest[pos:].strip()
+    # "PS 22/25  Klage på ...      X": a mark in a last column ("Lukka", "Unntatt offentlighet") is no part of the title
+    title = _MARK_COLUMN.sub("", title)
     if "|" in title:  # a table that came out as text: the first non-empty cell is the title
         cells = [c.strip() for c in title.split("|")]
         first = next((c for c in cells if c), "")
@@ -506,6 +516,7 @@ def _row_details(st: Structure, anchor: Anchor, rest: str, rest_start: int) -> N
         anchor.title, anchor.title_span = title, (s, s + len(title))
 
 
+_MARK_COLUMN = re.compile(r"\s{3,}(?:[Xx✓✔*]|ja|Ja|JA)$")
 _PAGE_MARK_TITLE = re.compile(r"^(?:side|sida|page)\s+\d+(?:\s*(?:av|/|of)\s*\d+)?$", re.IGNORECASE)
 
 

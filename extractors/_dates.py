@@ -133,7 +133,9 @@ def _raw(rule: str, m: re.Match[str]) -> _Raw | None:
 
 
 # ---- roles --------------------------------------------------------------------------------
-_DEADLINE = re.compile(r"\b(?:\w*frist\w*|innen|innan|før|seinast|senest)\b", re.IGNORECASE)
+# "forfaller 20. mars", "forfell", "forfallsdato": a due date is a limit
+_DEADLINE = re.compile(r"\b(?:\w*frist\w*|innen|innan|før|seinast|senest|forfaller|forfell|forfalt|forfallsdato\w*)\b",
+                       re.IGNORECASE)
 _EVENT = re.compile(
     r"\b(?:\w*møte[ts]?\w*|møtte|\w*konferanse\w*|\w*arrangement\w*|\w*samling\w*|\w*seminar\w*|"
     r"(?:fag|tema|kurs|studie|open|åpen|inspirasjons)dag\w*|markert|markeres|markerast|markering\w*|"
@@ -145,7 +147,7 @@ _EVENT = re.compile(
     r"(?:protokoll|referat|møtebok)\s+(?:fra|frå)\s+[\wæøå]+|"
     r"finne[rs]?\s+sted|finn\s+stad|avholdt|avholdes|avvikles|arrangeres|arrangerast|berammet|"
     r"beramma|gjennomført|gjennomføres|gjennomførast|gjennomføre|drøftet|drøfta|drøfting|drøftinga|behandlet|"
-    r"behandla|handsama|behandling|handsaming|(?:uke|veke)\s+\d{1,2}|åpning\w*|opning\w*|kurs|befaring\w*|"
+    r"behandla|handsama|behandling|handsaming|(?:uke|veke)\s+\d{1,2}|åpning\w*|opning\w*|kurs|befaring\w*|befart|befares|befarast|"
     # the school year and named days: "Første skuledag er ...", "planleggingsdagen", "vinterferien er",
     # "Bygde-dagen laurdag 26. oktober"; interviews, elections of members, a briefing given
     r"\w*skuledag\w*|\w*skoledag\w*|planleggingsdag\w*|(?<!etter )(?<!før )\w*ferie(?:n|a|ar|ane|r|ne)?|"
@@ -155,7 +157,9 @@ _EVENT = re.compile(
 # Cues that only count before the date ("vert haldne laurdag 25. mai", "er planlagd i perioden
 # 1.–15. juni"); after it they belong to the next clause ("ferdig 1. september, og innflytting er planlagd").
 _EVENT_BEFORE = re.compile(
-    r"\b(?:halden|haldne|halde|haldast|holdes|holdt|avholdt|planlagt|planlagd|planlegges|planleggast|intervju\w*)\b",
+    r"\b(?:halden|haldne|halde|haldast|holdes|holdt|avholdt|planlagt|planlagd|planlegges|planleggast|intervju\w*"
+    # work carried out at the time: "Kartleggingen ble gjort ... i perioden 4.–22. mars"
+    r"|(?:ble|blei|vart|blir|vert)\s+(?:gjort|gjord|gjennomført|utført|utførd))\b",
     re.IGNORECASE
 )
 # Minutes of a meeting dated by it: "møteboka frå 30.11.2023", "protokollen fra møtet 28.01.2025"
@@ -164,7 +168,8 @@ _MINUTES_OF = re.compile(
     r"(?:møtet\s+)?$"
     # "Saksprotokoll Formannskapet 18.06.2024", "Særutskrift kommunestyret 12.3.2024": the record of a meeting
     r"|\b(?:saksprotokoll|møteprotokoll|særutskrift|protokoll|møtebok)\s+(?:(?:fra|frå|for|i)\s+)?"
-    r"(?:møte\s+i\s+)?[\wæøåÆØÅ-]+(?:\s+[\wæøåÆØÅ-]+)?\s*$",
+    # "Saksprotokoll Miljø- og planutvalget 31.01.2012": a coordinated compound body name
+    r"(?:møte\s+i\s+)?(?:[\wæøåÆØÅ]+-\s+og\s+)?[\wæøåÆØÅ-]+(?:\s+[\wæøåÆØÅ-]+)?\s*$",
     re.IGNORECASE,
 )
 # "har ikkje kommunestyremøte før 17. oktober": the next meeting is on that day, no limit is set
@@ -173,7 +178,10 @@ _NO_MEETING_BEFORE = re.compile(r"\b(?:ikkje|ikke)\s+(?:[\wæøå]+\s+){0,2}?[\w
 _SAKSGANG_FIELD = re.compile(
     r"^\s*(?:saksgang|sakshandsaming|behandlingsrekkefølge|handsamingsrekkjefølgje|behandlingsrekkjefølgje"
     r"|handsamingsrekkefølge|politisk\s+(?:behandling|handsaming))\s*:\s*\S", re.IGNORECASE)
-_MENTIONED = re.compile(r"\b(?:datert|av|pr\.|per|frå|fra|sidan|siden|f\.o\.m\.)\s*$", re.IGNORECASE)
+# "søknaden, som kom inn 2. april", "mottatt 3. mars": a date of arrival right before the date is mentioned,
+# whatever cue came earlier in the clause ("orienterte om søknaden, som kom inn ...")
+_MENTIONED = re.compile(r"\b(?:datert|av|pr\.|per|frå|fra|sidan|siden|f\.o\.m\.|kom\s+inn|kjem\s+inn|mottatt|motteke"
+                        r"|mottok|mottek|innkomen|innkommet)\s*$", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"^[,\s]*(?:kl\.?\s*)?\d{1,2}[:.]\d{2}\b")
 # "Hurdal, 12.03.2025"; also after a certifying label: "Rett utskrift   :  Nordvik, 09.02.2017"
 _PLACE_DATE_LINE = re.compile(

@@ -47,18 +47,18 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?P<y>\d{4}|\d{2})(?![\d/]|\.\d)")),
     ("date.text_range", re.compile(
         rf"(?<![\d.,/])(?P<d1>\d{{1,2}})\.?\s?[-–]\s?(?P<d2>\d{{1,2}})\.\s*(?P<mon>{_MON})\b\.?"
-        r"(?:\s+(?P<y>(?:19|20)\d{2})\b)?", re.IGNORECASE)),
+        r"(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?P<y>(?:19|20)\d{2})\b)?", re.IGNORECASE)),
     ("date.numeric_full_range", re.compile(  # "1.3.2024–28.2.2025", "f.o.m. 01.09.2025 t.o.m. 31.12.2025"
         r"(?<![\d.,/])(?:(?:f\.\s?o\.\s?m\.?|fra|frå)\s+)?(?P<d1>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y1>\d{4})"
         r"\s?(?:[–-]|\s(?:til(?:\s+og\s+med)?|t\.\s?o\.\s?m\.?)\s)\s?"
         r"(?P<d2>\d{1,2})\.\s?(?P<m2>\d{1,2})\.\s?(?P<y>\d{4})(?![\d/]|\.\d)", re.IGNORECASE)),
     ("date.from_to", re.compile(
-        rf"(?:\b(?:fra|frå)|(?<!\w)f\.\s?o\.\s?m\.?)\s+(?P<d1>\d{{1,2}})\.\s*(?P<mon>{_MON})\b\.?(?:\s+(?P<y1>(?:19|20)\d{{2}}))?"
-        rf"\s+(?:til(?:\s+og\s+med)?|t\.\s?o\.\s?m\.?|–|-)\s+(?P<d2>\d{{1,2}})\.\s*(?P<mon2>{_MON})\b\.?(?:\s+(?P<y>(?:19|20)\d{{2}})\b)?",
+        rf"(?:\b(?:fra|frå)(?:\s+og\s+med)?|(?<!\w)f\.\s?o\.\s?m\.?)\s+(?P<d1>\d{{1,2}})\.\s*(?P<mon>{_MON})\b\.?(?:\s+(?P<y1>(?:19|20)\d{{2}}))?"
+        rf"\s+(?:til(?:\s+og\s+med)?|t\.\s?o\.\s?m\.?|–|-)\s+(?P<d2>\d{{1,2}})\.\s*(?P<mon2>{_MON})\b\.?(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?P<y>(?:19|20)\d{{2}})\b)?",
         re.IGNORECASE)),
     ("date.text_text_range", re.compile(  # "1. november–28. februar", "30. juni - 2. juli 2025"
         rf"(?<![\d.,/])(?P<d1>\d{{1,2}})\.\s*(?P<mon>{_MON})\b\.?(?:\s+(?P<y1>(?:19|20)\d{{2}}))?"
-        rf"\s?[–-]\s?(?P<d2>\d{{1,2}})\.\s*(?P<mon2>{_MON})\b\.?(?:\s+(?P<y>(?:19|20)\d{{2}})\b)?",
+        rf"\s?[–-]\s?(?P<d2>\d{{1,2}})\.\s*(?P<mon2>{_MON})\b\.?(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?P<y>(?:19|20)\d{{2}})\b)?",
         re.IGNORECASE)),
     ("date.iso", re.compile(
         r"(?<![\d/.-])(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d])")),
@@ -70,18 +70,21 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?![\d/]|\.\d)", re.IGNORECASE)),
     ("date.text", re.compile(
         _WEEKDAY_PREFIX + rf"(?<![\d.,/])(?P<d>\d{{1,2}})\.\s*(?P<mon>{_MON})\b\.?"
-        r"(?:,?\s+(?P<y>(?:19|20)\d{2})\b)?", re.IGNORECASE)),
+        r"(?:,?(?:[ \t]+|[ \t]*\n[ \t]*)(?P<y>(?:19|20)\d{2})\b)?", re.IGNORECASE)),
 ]
 WEEK_BEFORE = re.compile(r"\b(?:uke|veke)\s+\d{1,2}\s*\(\s*$", re.IGNORECASE)
 STANDALONE_YEAR = re.compile(r"(?<![\d./-])(?:19|20)\d{2}(?![\d/]|-\d|\.\d)")
 
 
-_RELATIVE = {"i år": 0, "i fjor": -1, "i fjar": -1, "neste år": 1, "til neste år": 1}
+_RELATIVE = {"i år": 0, "i fjor": -1, "i fjar": -1, "neste år": 1, "til neste år": 1,
+             # a recurring day ("innen 1. februar hvert år", "1. april kvart år") takes the document's year
+             "hvert år": 0, "kvart år": 0, "hvart år": 0, "kvert år": 0}
 
 
 def relative_year(after: str) -> int | None:
     """'5. desember i år' -> 0 (the document's year), 'i fjor' -> -1, 'neste år' -> +1."""
-    m = re.match(r"^\s*,?\s*((?:til\s+)?neste\s+år|i\s+(?:år|fjor|fjar))\b", after, re.IGNORECASE)
+    m = re.match(r"^\s*,?\s*((?:til\s+)?neste\s+år|i\s+(?:år|fjor|fjar)|(?:hvert|kvart|hvart|kvert)\s+år)\b", after,
+                 re.IGNORECASE)
     return _RELATIVE[re.sub(r"\s+", " ", m.group(1).lower())] if m else None
 
 
@@ -94,6 +97,7 @@ def make_date(year: int | None, month: int, day: int) -> dt.date | None:
         return None
 
 
+# (A year after a day and month may wrap to the next line, never across a blank line or a page break.)
 # ---- case identifiers ---------------------------------------------------------------
 # A case number: N/YY, N/YYYY, N-YY, N-YYYY (zero padded: 045-2023) or YYYY/N.
 NUM = r"(?P<a>\d{1,4})\s?[/-]\s?(?P<b>\d{1,4})(?![\d/]|-\d|\.\d)"
@@ -112,7 +116,9 @@ LABELS = (
     r"|(?P<generic>[Ss]ak(?P<pl5>ene|ane)?|SAK)"  # Sak 44/08, sak 30
 )
 CASE_ID = re.compile(
-    rf"\b(?:{LABELS})(?:\s+nr\.?)?[ -]?\s?(?:(?P<range>{NUM_RANGE})|{NUM}|(?P<bare>\d{{1,3}})\b(?![/-]\d|\.\d))"
+    rf"\b(?:{LABELS})(?:\s+nr\.?)?[ -]?\s?(?:(?P<range>{NUM_RANGE})|{NUM}|(?P<bare>\d{{1,3}})\b(?![/-]\d|\.\d)"
+    # "som orienteringssak 23. september": a day and month after the label is a date, no case number
+    rf"(?!\.\s*(?:{_MON})\b))"
 )
 NOT_BODIES = frozenset({"NOU", "ISBN", "HF", "RHF", "KS", "NAV", "ID", "NR", "TLF", "KL", "SIDE", "FOR", "AV",
                         "MØTE"})  # "PROTOKOLL FRA MØTE 3/2025": a meeting number, no case
@@ -205,7 +211,11 @@ PROSE_REC_HEADING = re.compile(
     re.IGNORECASE,
 )
 PROSE_DEC_HEADING = re.compile(
-    r"^\s*\S+(?:\s+\S+){0,5}\s+(?:fattet|fatta|gjorde)\s+(?:følgende|følgjande|slikt|sålydande)\s+vedtak\s*:\s*$",
+    r"^\s*\S+(?:\s+\S+){0,5}\s+(?:fattet|fatta|gjorde)\s+(?:følgende|følgjande|slikt|sålydande)\s+vedtak\s*:\s*$"
+    # a letter telling the own case's treatment: "Formannskapet behandlet saken i møte 04.03.2025, sak 19/25,
+    # og fattet følgende vedtak:", "Utvalet handsama saka i møtet 2. mai og gjorde slikt vedtak:"
+    r"|^\s*\S+(?:\s+\S+){0,3}\s+(?:har\s+)?(?:behandlet|behandla|handsama|handsamet)\s+(?:saken|saka|søknaden|klagen)\b"
+    r"[^\n]{0,80}?\b(?:og\s+)?(?:fattet|fatta|gjorde|gjort)\s+(?:følgende|følgjande|slikt|sålydande)\s+vedtak\s*:\s*$",
     re.IGNORECASE,
 )
 # The formula that opens a proposal without saying anything itself: "Styret i X HF fatter

@@ -10,12 +10,15 @@ from extractors.records import CaseReference
 
 # "Fylkestinget vedtok i sak 2018/77", "Partnerskapsmøtet i 2023 gjorde i sak 08",
 # "kommunestyret si handsaming i sak 61/2017", "I sak 09-2021 vedtok partnerskapsmøtet".
-_BODY = rf"[A-ZÆØÅa-zæøå][a-zæøå]+{P.BODY_SUFFIX}"
+# A coordinated compound names one body: "Miljø- og planutvalget", "Plan- og bygningsutvalet".
+_BODY = rf"(?:[A-ZÆØÅa-zæøå][a-zæøå]+-\s+og\s+)?[A-ZÆØÅa-zæøå][a-zæøå]+{P.BODY_SUFFIX}"
 # What a body does in a case: decided, asked, approved, treated ("Kommunestyret ba i sakene
 # 31–33/2022", "Kommunestyret bad i sak 61/2022", "Bystyret godkjente i sak 12/2023").
 _VERB = (r"(?:vedtok|vedtak|gjorde|behandlet|behandla|handsama|handsamet|drøftet|drøfta|ba|bad|godkjente|godkjende"
          r"|avgjorde|besluttet|bestemte|avslo|avviste|uttalte|tilrådde|anbefalte|innstilte|slo\s+fast"
-         r"|sluttet\s+seg\s+til|slutta\s+seg\s+til|heldt\s+fast\s+på|holdt\s+fast\s+på)")
+         r"|sluttet\s+seg\s+til|slutta\s+seg\s+til|heldt\s+fast\s+på|holdt\s+fast\s+på"
+         # "rådet gav uttale i sak 12/24", "Formannskapet ga tilskot i sak 41/22"
+         r"|gav|ga|gjekk\s+inn\s+for|gikk\s+inn\s+for)")
 # A date between the body and the number: "vedtak i kommunestyret 13.3.2023, sak 14/23",
 # "vedtak i kommunestyret den 2/3-2023, sak 11/23", "handsama kravet 30.3.2023, sak 21/23".
 _DATE_TEXT = (rf"(?:den\s+)?(?:\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{2,4}}|\d{{1,2}}/\d{{1,2}}-\d{{2,4}}"
@@ -26,6 +29,15 @@ _ORG = r"[A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+[A-ZÆØÅ][\wæøåÆØÅ-]*){0,4}"
 _SUBJECT_BEFORE = re.compile(rf"^\W*(?P<body>{_BODY}|{_ORG})\b(?:\s+i\s+\d{{4}})?\s+{_VERB}\b")
 _BODY_VERB_BEFORE = re.compile(
     rf"\b(?P<body>{_BODY})\s+{_VERB}(?:\s+[\wæøå.,-]+){{0,6}}?(?:\s+i|\s+{_DATE_TEXT}\s*,)\s+$", re.IGNORECASE)
+# "Kommunestyret har i sak 87/2024 vedtatt", "Bystyret hadde i sak 12/23 bede om": the verb after the number
+_AUX_BEFORE = re.compile(
+    rf"\b(?P<body>{_BODY})\s+(?:har|hadde|hev)\s+(?:(?:tidligere|tidlegare|også|og|allereie|allerede)\s+)?i\s+$",
+    re.IGNORECASE)
+# The record of a meeting named in an attachment list: "Særutskrift heradsstyret 15.12.2015, sak 102/15",
+# "Saksprotokoll Miljø- og planutvalget 31.01.2012, sak 4/12", "Protokoll frå formannskapet 3.3.2024, sak 9/24"
+_RECORD_BEFORE = re.compile(
+    rf"\b(?:saksprotokoll|særutskrift|møteprotokoll|protokoll|møtebok|utskrift)\s+(?:(?:fra|frå|i|for)\s+)?"
+    rf"(?P<body>{_BODY})\s+{_DATE_TEXT}\s*,\s+$", re.IGNORECASE)
 _OWNER_BEFORE = re.compile(
     rf"\b(?P<body>{_BODY})(?:\s+(?:si|sin|sitt|sine)|s)\s+(?:handsaming|behandling|vedtak)\s+i\s+$", re.IGNORECASE
 )  # "kommunestyret si handsaming i sak", "kommunestyrets vedtak i sak"
@@ -129,7 +141,8 @@ def _body_from_sentence(st: Structure, cid: CaseId) -> str | None:
     if clause and (clause.group("body").lower() in _GENERIC_OWN or re.fullmatch(_BODY, clause.group("body"))):
         body = P.normalise_body(clause.group("body"))
         return None if _is_own_body(st, body, cid) else body
-    for m in (_SUBJECT_BEFORE.search(before), _OWNER_BEFORE.search(before), _BODY_VERB_BEFORE.search(before),
+    for m in (_RECORD_BEFORE.search(before), _SUBJECT_BEFORE.search(before), _AUX_BEFORE.search(before),
+              _OWNER_BEFORE.search(before), _BODY_VERB_BEFORE.search(before),
               _PREP_BODY_BEFORE.search(before), _VERB_AFTER.match(after), _BODY_AFTER.match(after)):
         if m:
             body = P.normalise_body(m.group("body"))

@@ -289,7 +289,7 @@ def _fields(st: Structure) -> None:
 
 
 _COLUMN_HEAD = re.compile(
-    r"^(?:utvalgssak(?:snr)?\.?|saks?nr\.?|saksnummer|møtedato|dato|utvalg|utval|sak|saksgang|"
+    r"^(?:utval(?:g)?s?sak(?:snr)?\.?|utv\.?\s*saksnr\.?|saks?nr\.?|saksnummer|møtedato|dato|utvalg|utval|sak|saksgang|"
     r"møte|behandling|handsaming)$",
     re.IGNORECASE,
 )
@@ -301,10 +301,12 @@ def _column_heads(value: str) -> bool:
     return bool(chunks) and all(_COLUMN_HEAD.match(c.rstrip(".:")) or P.LABEL_ONLY.match(c) for c in chunks)
 
 
-_TABLE_HEAD = re.compile(r"^(?:saksgang|saks?nr\.?|utvalgssak\w*|sak\s*nr\.?|sak|behandling|handsaming)$",
+# "Utvalgssaksnr", nynorsk "Utvalssaksnr", "Utv.saksnr": the committee's case-number column of a saksgang.
+_TABLE_HEAD = re.compile(r"^(?:saksgang|saks?nr\.?|utval(?:g)?s?sak\w*\.?|utv\.?\s*saksnr\.?|sak\s*nr\.?|sak|behandling"
+                         r"|handsaming)$",
                          re.IGNORECASE)
 # A column of the committee's case number in a header table ("Møtedato  Saknummer  Arkivsak  Sakshandsamar")
-_CASE_NO_HEAD = re.compile(r"^(?:saks?nummer|saks?nr\.?|sak\s*nr\.?|utvalgssak(?:snr)?\.?|møtesak(?:snr)?\.?)$",
+_CASE_NO_HEAD = re.compile(r"^(?:saks?nummer|saks?nr\.?|sak\s*nr\.?|utval(?:g)?s?sak(?:snr)?\.?|møtesak(?:snr)?\.?)$",
                            re.IGNORECASE)
 # Heads of a saksgang table's column of bodies (the table is then a saksgang, not header fields)
 _BODY_COL_HEAD = re.compile(r"^(?:saksgang|utvalg|utval|organ|styre,\s*råd.*|behandling|handsaming|"
@@ -365,6 +367,17 @@ def _chunks(ln: Line) -> list[tuple[int, str]]:
         chunk = text[pos:]
         lead = len(chunk) - len(chunk.lstrip())
         parts.append((ln.start + pos + lead, chunk.strip()))
+    # "Vår dato:          07.03.2025        Vår referanse:     25/00341-7": a label with its colon and the
+    # value set far to its right in a two-column header are one field (the value is not a label itself)
+    merged: list[tuple[int, str]] = []
+    for start, part in parts:
+        if merged and merged[-1][1].endswith(":") and P.LABEL_ONLY.match(merged[-1][1]) \
+                and not P.LABEL_ONLY.match(part) and not P.FIELD_LINE.match(part):
+            prev_start = merged[-1][0]
+            merged[-1] = (prev_start, text[prev_start - ln.start : start - ln.start + len(part)])
+        else:
+            merged.append((start, part))
+    parts = merged
     if len(parts) > 1 and any(P.FIELD_LINE.match(p) for _, p in parts):
         return parts  # "Møtested: Rådhuset      Møtedato: 12.03.2009"
     return [(ln.start, ln.text)]

@@ -34,6 +34,14 @@ WORDS = [
     "Tidspunkt:", "Møtetidspunkt: 24.09.2024, kl. 18", "til møtet tysdag 22. oktober 2024", "ble avholdt",
     "1.1.2023–30.6.2024", "f.o.m. 1. desember 2024 t.o.m. 30. april 2025", "Dato          : 27.02. 2006",
     "MØTE 2/2025", "flyttast til", "juleferien", "planleggingsdagen", "skal vedta ho i møtet", "lagd fram for",
+    # forms added after blind6
+    "Utval      Møtedato      Utvalssaksnr", "Utval   Utv.saksnr   Møtedato", "Formannskapet   34/25   05.06.2025",
+    "Vår dato:          07.03.2025          Vår referanse:     25/00341-7", "Deres referanse:", "8398 STORØYA",
+    "Melding om vedtak – søknad", "behandlet saken i møte 04.03.2025, sak 19/25, og fattet følgende vedtak:",
+    "Særutskrift heradsstyret 15.12.2015, sak 102/15", "Miljø- og planutvalget", "har i sak 87/2024 vedtatt",
+    "rådet gav uttale i sak 12/24", "orienteringssak 23. september", "PS 22/25   Tittel          X", "Lukka",
+    "frå og med 21. desember 2026 til og med 1. januar 2027", "hvert år", "kvart år", "forfaller", "befart",
+    "ble gjort", "kom inn", "februar\n\n2019",
 ]
 
 text_like = st.lists(st.sampled_from(WORDS) | st.text(max_size=8), max_size=80).map(" ".join)
