@@ -12,6 +12,13 @@ def run(text: str, *pages: str):
     return extract_document([(i + 1, t) for i, t in enumerate((text, *pages))])
 
 
+def date_mention(ex, text: str):
+    """The first date mention whose text is ``text`` (fails with the texts found)."""
+    hits = [d for d in ex.dates if d.text == text]
+    assert hits, (text, [d.text for d in ex.dates])
+    return hits[0]
+
+
 @pytest.fixture
 def extract():
     return run

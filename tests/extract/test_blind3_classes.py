@@ -6,18 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.conftest import run
+from tests.extract.conftest import date_mention as _date, run
 
 
 def _dates(ex):
     return {(d.text, d.date.isoformat(), d.date_end.isoformat() if d.date_end else None, d.role, d.year_inferred)
             for d in ex.dates}
-
-
-def _date(ex, text):
-    hits = [d for d in ex.dates if d.text == text]
-    assert hits, (text, [d.text for d in ex.dates])
-    return hits[0]
 
 
 # ---- layout: running headers and footers ----------------------------------------------------

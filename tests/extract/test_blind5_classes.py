@@ -6,13 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.conftest import run
-
-
-def _date(ex, text):
-    hits = [d for d in ex.dates if d.text == text]
-    assert hits, (text, [d.text for d in ex.dates])
-    return hits[0]
+from tests.extract.conftest import date_mention as _date, run
 
 
 def _role(ex, iso):
