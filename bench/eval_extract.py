@@ -3,7 +3,7 @@
 Usage: .venv/bin/python bench/eval_extract.py [--gold DIR] [--json]   (make eval-extract)
 
 Prints, per split (seed documents; dev = written documents the rules were developed on;
-heldout..heldout6, blind, blind2..blind6 = written documents scored once before their errors were
+heldout..heldout6, blind, blind2..blind7 = written documents scored once before their errors were
 read, see tests/gold/README.md; all), micro-averaged
 P/R/F1 per field, then dateparser ``search_dates`` on the same dates, then speed.
 The gold format is described in ``tests/gold/README.md``.

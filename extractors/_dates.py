@@ -3,6 +3,7 @@ written, and a year from the document's context when the text leaves it out."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -39,6 +40,9 @@ def find(st: Structure) -> list[_Raw]:
             if any(taken[s:e]):
                 continue
             if rule == "date.slash_dash" and _archive_like(st, text, s):
+                continue
+            starts = st.layout.page_starts  # a date never runs over a page break ("1." | "februar")
+            if bisect.bisect_right(starts, s) != bisect.bisect_right(starts, e - 1):
                 continue
             raw = _raw(rule, m)
             if raw is None:
@@ -137,7 +141,7 @@ def _raw(rule: str, m: re.Match[str]) -> _Raw | None:
 _DEADLINE = re.compile(r"\b(?:\w*frist\w*|innen|innan|før|seinast|senest|forfaller|forfell|forfalt|forfallsdato\w*)\b",
                        re.IGNORECASE)
 _EVENT = re.compile(
-    r"\b(?:\w*møte[ts]?\w*|møtte|\w*konferanse\w*|\w*arrangement\w*|\w*samling\w*|\w*seminar\w*|"
+    r"\b(?:\w*møte[ts]?\w*|møtte|\w*konferanse\w*|\w*arrangement\w*|(?!inn)\w*samling\w*|\w*seminar\w*|"
     r"(?:fag|tema|kurs|studie|open|åpen|inspirasjons)dag\w*|markert|markeres|markerast|markering\w*|"
     r"tilsyn|\w*synfaring\w*|workshop\w*|webinar\w*|besøk|besøket|besøkte|\w*festival\w*|\w*konsert\w*|"
     r"dugnad\w*|samles|samlast|samlas|lagt\s+fram\s+for|"
@@ -159,7 +163,9 @@ _EVENT = re.compile(
 _EVENT_BEFORE = re.compile(
     r"\b(?:halden|haldne|halde|haldast|holdes|holdt|avholdt|planlagt|planlagd|planlegges|planleggast|intervju\w*"
     # work carried out at the time: "Kartleggingen ble gjort ... i perioden 4.–22. mars"
-    r"|(?:ble|blei|vart|blir|vert)\s+(?:gjort|gjord|gjennomført|utført|utførd))\b",
+    r"|(?:ble|blei|vart|blir|vert)\s+(?:gjort|gjord|gjennomført|utført|utførd)"
+    # an activity that takes place or took place: "Utdelinga skjer i perioden ...", an exam passed
+    r"|skjer|skjedde|foregår|foregikk|går\s+føre\s+seg|gjekk\s+føre\s+seg|avla|avlagt|avlegg|avlegger|eksamen\w*)\b",
     re.IGNORECASE
 )
 # Minutes of a meeting dated by it: "møteboka frå 30.11.2023", "protokollen fra møtet 28.01.2025"
@@ -167,6 +173,9 @@ _MINUTES_OF = re.compile(
     r"\b(?:møtebok|møteprotokoll|protokoll|referat|møtereferat)(?:en|a|et|ane|ene)?\s+(?:fra|frå)\s+"
     r"(?:møtet\s+)?$"
     # "Saksprotokoll Formannskapet 18.06.2024", "Særutskrift kommunestyret 12.3.2024": the record of a meeting
+    # "Saksprotokoll Utvalg for plan og miljø 04.03.2025": a body named in several words, capitalised
+    r"|\b(?:saksprotokoll|møteprotokoll|særutskrift|møtebok)\s+(?-i:[A-ZÆØÅ])[\wæøå-]+"
+    r"(?:\s+(?:for|og|i|[\wæøå-]+)){1,5}\s*$"
     r"|\b(?:saksprotokoll|møteprotokoll|særutskrift|protokoll|møtebok)\s+(?:(?:fra|frå|for|i)\s+)?"
     # "Saksprotokoll Miljø- og planutvalget 31.01.2012": a coordinated compound body name
     r"(?:møte\s+i\s+)?(?:[\wæøåÆØÅ]+-\s+og\s+)?[\wæøåÆØÅ-]+(?:\s+[\wæøåÆØÅ-]+)?\s*$",
@@ -205,6 +214,32 @@ _SAME_CASE = re.compile(
     r"\s+(?:saken|saka)\b[^\n]{0,50}$",
     re.IGNORECASE,
 )
+# A past treatment is the case's own meeting only when its number or decision follows ("Formannskapet
+# behandlet saken i møte 04.03.2025, sak 19/25, og fattet følgende vedtak:"); without them it is another
+# body's earlier meeting on the matter, an event ("formannskapet behandlet saken i møte 3. juni 2025.").
+_PAST_TREATED = re.compile(r"(?:behandlet|behandla|handsama|handsamet)\s", re.IGNORECASE)
+_OWN_DECISION_AFTER = re.compile(r"^[^.\n]{0,40}?\b(?:sak\s+\d|(?:og\s+)?(?:fattet|fatta|gjorde|gjort)\b[^.\n]{0,30}vedtak)",
+                                 re.IGNORECASE)
+_SUBJECT_END = re.compile(r"([A-ZÆØÅa-zæøå][a-zæøå-]{3,})\s+(?:har\s+)?$")
+
+
+def _other_body(st: Structure, before: str, pos: int) -> bool:
+    """The subject of "X behandlet saken" is a body other than the document's own (its committee, its
+    cases' bodies); unknown when the document names none."""
+    m = _SUBJECT_END.search(before)
+    if not m:
+        return False
+    stem = re.sub(r"(?:et|en|a)$", "", m.group(1).lower())
+    key = st.case_at(pos)
+    own = [c.lower() for c in (st.committee, *(a.committee for a in st.anchors)) if c]
+    if key and len(key.rsplit(" ", 1)[0]) > 3 and not key.lower().startswith("sak "):
+        own.append(key.rsplit(" ", 1)[0].lower())  # a body, not the bare label "Sak 5/2024" or a series "PS"
+    return bool(own) and not any(o.startswith(stem) for o in own)
+
+
+# A body given the matter for information is briefed, it does not treat it: "Brukarutvalet får saka til
+# orientering i møtet 2. april" is an event
+_FOR_INFORMATION = re.compile(r"\btil\s+orientering\b", re.IGNORECASE)
 # Another body treats the case (present or future tense): "Kommunestyret handsamar budsjettet
 # 12. desember", "Bystyret skal behandle planen 5. juni" ("behandlet" in the past is an event).
 _BODY_TREATS = re.compile(
@@ -226,7 +261,9 @@ _TO_TREATMENT = re.compile(
     r"|videre\s+|ny\s+)?(?:behandling|handsaming|sluttbehandling)(?:\s+i\s+[\wæøåÆØÅ -]{2,50})?\s*$"
     # "Søknaden blir lagd fram for formannskapet som eiga sak i møtet 4. desember"
     r"|\b(?:blir|vert|skal|vil)\b[^.\n]{0,50}?\b(?:lagd|lagt|lagde|lagte)\s+(?:fram|frem)\s+for\s+[^.\n]{1,40}?"
-    r"\bi\s+(?:\w*møtet|\w*møte)\s*$",
+    r"\bi\s+(?:\w*møtet|\w*møte)\s*$"
+    # the case itself, present passive: "Saken legges fram for representantskapet i møtet 24. april 2025"
+    r"|\b(?:saken|saka)\s+(?:legges|leggast|leggjast|leggst)\s+(?:fram|frem)\s+for\s+[^.\n]{1,40}?\bi\s+(?:\w*møtet|\w*møte)\s*$",
     re.IGNORECASE,
 )
 # A limit given as a meeting: "seinast i styremøtet 19. juni 2025", "innen kommunestyrets møte 12. mai"
@@ -264,6 +301,8 @@ _COORDINATED = re.compile(
 # A date moved or put off to another: the new date is what the old one was (a meeting, a day off)
 _MOVED = re.compile(r"^\s*(?:(?:bør|skal|må|blir|vert|er|ble|blei|vart|kan)\s+)?(?:flyttast|flyttes|flytta|flyttet|"
                     r"flytte|utsett|utsatt|utsettes|utsetjast|utsatt)\s+til\s+$", re.IGNORECASE)
+# "avla prøven 3. juni 2025, og stadfortredaren 28. mai 2025": a second subject with the same verb
+_ELLIPSIS = re.compile(r"^\s*,?\s*og\s+(?-i:[a-zæøå])[\wæøå]+(?:en|et|a|ane|ene|aren|eren)\s*$", re.IGNORECASE)
 _LISTED = re.compile(r"^\s*(?:,|og|eller|,\s*og)\s*$")
 
 
@@ -275,6 +314,10 @@ def _role(st: Structure, r: _Raw, prev_end: int, next_start: int,
     if prev_role and prev_end and _COORDINATED.match(lay.masked[prev_end:r.match_start]) \
             and prev_role[2] in ("date.cue", "date.cue_after", "date.coordinated"):
         return prev_role[0], prev_role[1], "date.coordinated"
+    if prev_role and prev_end and prev_role[2] in ("date.cue", "date.coordinated") and prev_role[0] == "event":
+        gap = lay.masked[prev_end:r.match_start]
+        if _ELLIPSIS.match(gap) and not (_DEADLINE.search(gap) or _EVENT.search(gap) or _MENTIONED.search(gap)):
+            return prev_role[0], prev_role[1], "date.coordinated"
     hit = _field_role(st, r.start)
     if hit:
         return hit[0], hit[1], "date.header_field"
@@ -299,7 +342,9 @@ def _role(st: Structure, r: _Raw, prev_end: int, next_start: int,
     if _TREATED_IN.search(lay.masked[s_start:r.match_start]):
         return "meeting_date", 0.75, "date.treated_in"
     same = _SAME_CASE.search(lay.masked[max(s_start, prev_end):r.match_start])
-    if same and not _DEADLINE.search(same.group()):
+    if same and not _DEADLINE.search(same.group()) and not _FOR_INFORMATION.search(same.group()) and not (
+            _PAST_TREATED.match(same.group()) and not _OWN_DECISION_AFTER.match(lay.masked[r.end:s_end])
+            and _other_body(st, lay.masked[max(s_start, prev_end):max(s_start, prev_end) + same.start()], r.start)):
         return "meeting_date", 0.7, "date.same_case"
     if _BODY_TREATS.search(lay.masked[max(s_start, prev_end):r.match_start]):
         return "meeting_date", 0.7, "date.body_treats"

@@ -176,8 +176,10 @@ MEETING_HEADER = re.compile(r"^\s*(?:møtestad|møtested|møtetid|tid)\s*:", re.
 # Owner words before a heading ("Kommunedirektørens", "Rådmannen sitt"); a preposition makes
 # it a title instead ("Klage på vedtak", "Endring av vedtak").
 _OWNER = r"(?:(?!(?:på|om|av|etter|mot|ved|over|med|mot)\s)[\wæøåÆØÅ.]+\s+){0,3}"
+# "Utvalg for plan og teknikks innstilling:": a body named in several words, in the genitive
+_GENITIVE_BODY = r"(?:[A-ZÆØÅ][a-zæøå]+\s+(?:[a-zæøå-]+\s+){1,4}[a-zæøå]+s\s+)"
 REC_HEADING = (
-    rf"{_OWNER}(?:innstilling(?:\s+til\s+(?:konsensus|vedtak))?|forslag\s+til\s+(?:vedtak|innstilling)"
+    rf"(?:{_GENITIVE_BODY}|{_OWNER})(?:innstilling(?:\s+til\s+(?:konsensus|vedtak))?|forslag\s+til\s+(?:vedtak|innstilling)"
     rf"|framlegg\s+til\s+(?:vedtak|innstilling)|tilrådn?ing(?:\s+til\s+vedtak)?)"
 )
 DEC_HEADING = (rf"{_OWNER}?(?:[A-ZÆØÅ]{{1,6}}\s?-\s?)?"  # "FSK-vedtak", "AMU - vedtak"
@@ -214,7 +216,8 @@ PROSE_DEC_HEADING = re.compile(
     r"^\s*\S+(?:\s+\S+){0,5}\s+(?:fattet|fatta|gjorde)\s+(?:følgende|følgjande|slikt|sålydande)\s+vedtak\s*:\s*$"
     # a letter telling the own case's treatment: "Formannskapet behandlet saken i møte 04.03.2025, sak 19/25,
     # og fattet følgende vedtak:", "Utvalet handsama saka i møtet 2. mai og gjorde slikt vedtak:"
-    r"|^\s*\S+(?:\s+\S+){0,3}\s+(?:har\s+)?(?:behandlet|behandla|handsama|handsamet)\s+(?:saken|saka|søknaden|klagen)\b"
+    # (also after an opening sentence on the same line: "Vi viser til søknaden dykkar. Formannskapet handsama ...")
+    r"|^\s*(?:[^\n]{0,160}?[.!]\s+(?=[A-ZÆØÅ]))?\S+(?:\s+\S+){0,3}\s+(?:har\s+)?(?:behandlet|behandla|handsama|handsamet)\s+(?:saken|saka|søknaden|klagen)\b"
     r"[^\n]{0,80}?\b(?:og\s+)?(?:fattet|fatta|gjorde|gjort)\s+(?:følgende|følgjande|slikt|sålydande)\s+vedtak\s*:\s*$",
     re.IGNORECASE,
 )

@@ -11,11 +11,13 @@ from extractors.records import CaseReference
 # "Fylkestinget vedtok i sak 2018/77", "Partnerskapsmøtet i 2023 gjorde i sak 08",
 # "kommunestyret si handsaming i sak 61/2017", "I sak 09-2021 vedtok partnerskapsmøtet".
 # A coordinated compound names one body: "Miljø- og planutvalget", "Plan- og bygningsutvalet".
-_BODY = rf"(?:[A-ZÆØÅa-zæøå][a-zæøå]+-\s+og\s+)?[A-ZÆØÅa-zæøå][a-zæøå]+{P.BODY_SUFFIX}"
+_BODY = (rf"(?:(?:[A-ZÆØÅa-zæøå][a-zæøå]+-\s+og\s+)?[A-ZÆØÅa-zæøå][a-zæøå]+{P.BODY_SUFFIX}"
+         # a committee named by its field: "Utvalg for plan og teknikk", "Hovudutval for samferdsel"
+         r"|(?:[Hh]ovud|[Hh]oved)?[Uu]tval(?:g)?\s+for\s+[a-zæøå]+(?:(?:,\s*|\s+og\s+)[a-zæøå]+){0,3})")
 # What a body does in a case: decided, asked, approved, treated ("Kommunestyret ba i sakene
 # 31–33/2022", "Kommunestyret bad i sak 61/2022", "Bystyret godkjente i sak 12/2023").
 _VERB = (r"(?:vedtok|vedtak|gjorde|behandlet|behandla|handsama|handsamet|drøftet|drøfta|ba|bad|godkjente|godkjende"
-         r"|avgjorde|besluttet|bestemte|avslo|avviste|uttalte|tilrådde|anbefalte|innstilte|slo\s+fast"
+         r"|avgjorde|avga|avgav|besluttet|bestemte|avslo|avviste|uttalte|tilrådde|anbefalte|innstilte|slo\s+fast"
          r"|sluttet\s+seg\s+til|slutta\s+seg\s+til|heldt\s+fast\s+på|holdt\s+fast\s+på"
          # "rådet gav uttale i sak 12/24", "Formannskapet ga tilskot i sak 41/22"
          r"|gav|ga|gjekk\s+inn\s+for|gikk\s+inn\s+for)")

@@ -280,12 +280,19 @@ def _fields(st: Structure) -> None:
             if not m or P.LABEL_ONLY.match(m.group("value")) or _column_heads(m.group("value")):
                 continue
             name = next(n for n, _ in P.FIELD_LABELS if m.group(n))
+            if name in _REF_FIELDS and _NEXT_LABEL.match(m.group("value")):
+                continue
             if m.group(name)[:1].islower() and ":" not in chunk[m.end(name) : m.start("value")]:
                 continue  # "   datert 12.12.88": a wrapped line of prose or a list item, not a field
             vs = chunk_start + m.start("value")
             st.fields.append(
                 FieldHit(name, m.group(name), m.group("value"), ln.index, vs, chunk_start + m.end("value"))
             )
+
+
+# "Dykkar ref.:       Dykkar dato: 12.05.2025": an empty field, its "value" is the next label and its value
+_REF_FIELDS = frozenset({"our_ref", "your_ref", "archive_case_no", "archive_code", "document_date", "meeting_date"})
+_NEXT_LABEL = re.compile(r"^[A-ZÆØÅ][a-zæøå]+\.?(?:\s[a-zæøå]+\.?){0,2}\s*:\s*\S")
 
 
 _COLUMN_HEAD = re.compile(
