@@ -19,6 +19,13 @@ def date_mention(ex, text: str):
     return hits[0]
 
 
+def date_role(ex, iso: str) -> str:
+    """The role of the first date mention whose date is ``iso`` (fails with those found)."""
+    hits = [d.role for d in ex.dates if d.date and d.date.isoformat() == iso]
+    assert hits, (iso, [(d.text, d.role) for d in ex.dates])
+    return hits[0]
+
+
 @pytest.fixture
 def extract():
     return run

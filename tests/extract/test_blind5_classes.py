@@ -6,13 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extract.conftest import date_mention as _date, run
-
-
-def _role(ex, iso):
-    hits = [d.role for d in ex.dates if d.date and d.date.isoformat() == iso]
-    assert hits, (iso, [(d.text, d.role) for d in ex.dates])
-    return hits[0]
+from tests.extract.conftest import date_mention as _date, date_role as _role, run
 
 
 # ---- the case number on the document label's line --------------------------------------------------

@@ -7,13 +7,7 @@ from __future__ import annotations
 import pytest
 
 from extractors import extract_document
-from tests.extract.conftest import run
-
-
-def _role(ex, iso):
-    hits = [d.role for d in ex.dates if d.date and d.date.isoformat() == iso]
-    assert hits, (iso, [(d.text, d.role) for d in ex.dates])
-    return hits[0]
+from tests.extract.conftest import date_role as _role, run
 
 
 _PAPER = ("Eksempel kommune\n\nSAKSFRAMLEGG\n\nSaksbehandler:  Per Ås\nArkivsak:       2025/310-2\n\n"
