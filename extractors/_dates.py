@@ -262,8 +262,9 @@ _TO_TREATMENT = re.compile(
     # "Søknaden blir lagd fram for formannskapet som eiga sak i møtet 4. desember"
     r"|\b(?:blir|vert|skal|vil)\b[^.\n]{0,50}?\b(?:lagd|lagt|lagde|lagte)\s+(?:fram|frem)\s+for\s+[^.\n]{1,40}?"
     r"\bi\s+(?:\w*møtet|\w*møte)\s*$"
-    # the case itself, present passive: "Saken legges fram for representantskapet i møtet 24. april 2025"
-    r"|\b(?:saken|saka)\s+(?:legges|leggast|leggjast|leggst)\s+(?:fram|frem)\s+for\s+[^.\n]{1,40}?\bi\s+(?:\w*møtet|\w*møte)\s*$",
+    # the matter, present passive: "Saken legges fram for representantskapet i møtet 24. april 2025",
+    # "Planen legges fram for bystyret i møte 23. april" (h08, a later treatment by the next body)
+    r"|\b[a-zæøå]{3,}(?:en|et|a|ane|ene|ne)\s+(?:legges|leggast|leggjast|leggst)\s+(?:fram|frem)\s+for\s+[^.\n]{1,40}?\bi\s+(?:\w*møtet|\w*møte)\s*$",
     re.IGNORECASE,
 )
 # A limit given as a meeting: "seinast i styremøtet 19. juni 2025", "innen kommunestyrets møte 12. mai"
