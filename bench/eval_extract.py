@@ -199,12 +199,37 @@ def speed(docs: list[dict], rounds: int = 5) -> dict:
     return {"warmup_s": warm, "words_per_s": words / ours, "baseline_words_per_s": words / rounds / base}
 
 
+def print_diff(docs: list[dict]) -> None:
+    """What each document's extraction missed and added, field by field (for reading errors)."""
+    for g in docs:
+        ex = extract_document(g["pages"], language=g.get("language"))
+        gi, pi = gold_items(g), predicted_items(ex, g)
+        lines = []
+        for f in FIELDS:
+            if f in ("header fields", "references (number/year)", "dates (ISO value)"):
+                continue  # shown by their finer fields
+            lines += [f"  - {f}: {item}" for item in sorted((gi[f] - pi[f]).elements(), key=repr)]
+            lines += [f"  + {f}: {item}" for item in sorted((pi[f] - gi[f]).elements(), key=repr)]
+        for f in HEADER_FIELDS:
+            h = f"  header: {f}"
+            lines += [f"  - {h.strip()}: {item}" for item in sorted((gi[h] - pi[h]).elements(), key=repr)]
+            lines += [f"  + {h.strip()}: {item}" for item in sorted((pi[h] - gi[h]).elements(), key=repr)]
+        print(f"== {g['name']} ({g['split']}): {'no differences' if not lines else f'{len(lines)} differences'}")
+        for line in lines:
+            print(line)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--json", action="store_true", help="print the report as JSON")
+    ap.add_argument("--diff", action="store_true",
+                    help="print, per document and field, the gold items missed (-) and the extra items predicted (+)")
     args = ap.parse_args(argv)
     docs = load_gold(args.gold)
+    if args.diff:
+        print_diff(docs)
+        return 0
     report = evaluate(docs, with_baseline=True)
     perf = speed(docs)
     if args.json:
