@@ -69,7 +69,9 @@ def _prose_case(st: Structure) -> None:
 # "Møtesaksnr.", "F-sak nr. :", "K-sak  : 45/89" (the body written in the label), "Styresak nr.:".
 _CASE_FIELD = re.compile(
     r"^\s*(?:(?P<lbody>[A-ZÆØÅ]{1,6})[- ]sak(?:\s*nr\.?)?|(?P<lbody2>[A-ZÆØÅa-zæøå]+sak)\s*nr\.?"
-    r"|(?:sak|sak\s*nr\.?|saks?nr\.?|saksnummer|utvalgssak(?:snr\.?)?|møtesak(?:snr\.?)?|utv\.?\s*saksnr\.?)"
+    r"|(?:sak|sak\s*nr\.?|saks?nr\.?|saksnummer|utvalgssak(?:snr\.?)?|møtesak(?:snr\.?)?|utv\.?\s*saksnr\.?"
+    # a delegated decision's number: "Delegert sak nr.:   DS 112/21", "Delegert vedtak nr.: DS 45/24", "Vedtaksnr.:"
+    r"|(?:delegert|delegerte)\s+(?:sak|vedtak)\s*(?:nr\.?|nummer)?|vedtaksnr\.?|vedtak\s*nr\.?)"
     r"(?:\s*/\s*år)?)"
     r"(?:\s*:\s*|\s{2,}(?=\d))(?P<value>\S.*?)\s*$",
     re.IGNORECASE,
@@ -137,8 +139,19 @@ def _title_field(st: Structure, a: Anchor, start_line: int) -> None:
         if m and ln.index != a.line and not P.CASE_ID.match(m.group("title")):
             title = _TITLE_PREFIX.sub("", m.group("title"))
             s = ln.start + m.end("title") - len(title)
-            a.title, a.title_span = title, (s, s + len(title))
+            e = s + len(title)
             st.label_lines.add(ln.index)
+            # a value wrapped onto the next line, indented to the value's column:
+            # "Tittel        : Evaluering av ... utskrivningsklare" / "                pasienter"
+            col = m.start("title")
+            nxt = lines[ln.index + 1] if ln.index + 1 < len(lines) else None
+            if (nxt is not None and not nxt.blank and nxt.content_start - nxt.start >= max(col - 1, 4)
+                    and not st.field_line(nxt.index) and not P.GENERIC_FIELD.match(nxt.stripped)
+                    and len(nxt.stripped) < 80):
+                e = nxt.start + len(nxt.text.rstrip())
+                st.label_lines.add(nxt.index)
+                title = " ".join(st.layout.text[s:e].split())
+            a.title, a.title_span = title, (s, e)
             return
 
 

@@ -126,6 +126,12 @@ _LIST_MARK = re.compile(r"^\s*(?:[-–•*·o]\s|\d{1,2}[.)]\s|[a-z]\)\s|\[)")
 _PLACE_DATE = re.compile(
     r"^[A-ZÆØÅ][\wæøå\- ]{1,30},\s*(?:den\s+)?\d{1,2}\.\s?(?:\d{1,2}\.\s?\d{2,4}|[a-zæøå]+\.?\s+\d{4})$")
 _GENERIC_HEADING = re.compile(r"^[A-ZÆØÅ][^\n]{1,78}$")
+_QUESTION_HEADING = re.compile(r"^(?:hva|kva|hvordan|korleis|kvifor|hvorfor|hvem|kven|når|kor)\s", re.IGNORECASE)  # "Hva saken gjelder:"
+# A sentence that leads into a list: a finite verb, or a preposition before the colon
+_LEAD_IN = re.compile(
+    r"\s(?:er|var|gis|gjevast|gjeld|gjelder|har|blir|vert|skal|kan|må|vil|bør|omfattar|omfatter|inneber|innebærer"
+    r"|følgende|følgjande|disse|desse)(?=\s|:)|\s(?:om|for|til|med|av|på|i|at|som|blant\s+anna|blant\s+annet|bl\.a\.)\s*:$",
+    re.IGNORECASE)
 
 
 def _is_heading(st: Structure, ln: Line, body_start: int) -> tuple[bool, float]:
@@ -160,6 +166,8 @@ def _is_heading(st: Structure, ln: Line, body_start: int) -> tuple[bool, float]:
         return False, 0.0
     if s.endswith(".") and "." in s[:-1].replace("bl.a", ""):
         return False, 0.0
+    if s.endswith(":") and _LEAD_IN.search(s) and not _QUESTION_HEADING.match(s):
+        return False, 0.0  # "De viktigste endringene er:", "Under siste sak gis det orienteringer om:" lead into a list
     following = st.layout.lines[ln.index + 1] if ln.index + 1 < len(st.layout.lines) else None
     if following is not None and not following.blank and (following.stripped[:1].islower() or len(s) >= 60):
         return False, 0.0  # a wrapped paragraph line, not a heading

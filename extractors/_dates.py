@@ -154,7 +154,9 @@ _EVENT = re.compile(
     r"behandla|handsama|behandling|handsaming|(?:uke|veke)\s+\d{1,2}|åpning\w*|opning\w*|kurs|befaring\w*|befart|befares|befarast|"
     # the school year and named days: "Første skuledag er ...", "planleggingsdagen", "vinterferien er",
     # "Bygde-dagen laurdag 26. oktober"; interviews, elections of members, a briefing given
-    r"\w*skuledag\w*|\w*skoledag\w*|planleggingsdag\w*|(?<!etter )(?<!før )\w*ferie(?:n|a|ar|ane|r|ne)?|"
+    r"\w*skuledag\w*|\w*skoledag\w*|skulestart\w*|skolestart\w*|planleggingsdag\w*|"
+    # a pilot or trial over a period: "Piloten gjekk frå 1. februar til 31. oktober 2024"
+    r"pilot(?:en|ar|ane|er|ene|prosjekt\w*|perioden?)?|utprøving\w*|prøveperiode\w*|(?<!etter )(?<!før )\w*ferie(?:n|a|ar|ane|r|ne)?|"
     r"[\wæøå]+-dagen|velger|veljer|orienterte)\b",
     re.IGNORECASE,
 )
@@ -165,7 +167,9 @@ _EVENT_BEFORE = re.compile(
     # work carried out at the time: "Kartleggingen ble gjort ... i perioden 4.–22. mars"
     r"|(?:ble|blei|vart|blir|vert)\s+(?:gjort|gjord|gjennomført|utført|utførd)"
     # an activity that takes place or took place: "Utdelinga skjer i perioden ...", an exam passed
-    r"|skjer|skjedde|foregår|foregikk|går\s+føre\s+seg|gjekk\s+føre\s+seg|avla|avlagt|avlegg|avlegger|eksamen\w*)\b",
+    r"|skjer|skjedde|foregår|foregikk|går\s+føre\s+seg|gjekk\s+føre\s+seg|avla|avlagt|avlegg|avlegger|eksamen\w*"
+    # a committee's meeting named by its abbreviation right before the date: "ble forberedt i SSU 28. november"
+    r"|i\s+(?-i:[A-ZÆØÅ]{2,6})(?=\s*$))\b",
     re.IGNORECASE
 )
 # Minutes of a meeting dated by it: "møteboka frå 30.11.2023", "protokollen fra møtet 28.01.2025"
@@ -190,7 +194,10 @@ _SAKSGANG_FIELD = re.compile(
 # "søknaden, som kom inn 2. april", "mottatt 3. mars": a date of arrival right before the date is mentioned,
 # whatever cue came earlier in the clause ("orienterte om søknaden, som kom inn ...")
 _MENTIONED = re.compile(r"\b(?:datert|av|pr\.|per|frå|fra|sidan|siden|f\.o\.m\.|kom\s+inn|kjem\s+inn|mottatt|motteke"
-                        r"|mottok|mottek|innkomen|innkommet)\s*$", re.IGNORECASE)
+                        r"|mottok|mottek|innkomen|innkommet"
+                        # "som etter planen tas i bruk 1. september", "Partnerskapsmøtet sluttet seg 24. januar til"
+                        r"|tas\s+i\s+bruk|takast\s+i\s+bruk|(?:blir|vert)\s+(?:teke|tatt|tatt)\s+i\s+bruk"
+                        r"|sluttet\s+seg|slutta\s+seg|sluttar\s+seg|slutter\s+seg)\s*$", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"^[,\s]*(?:kl\.?\s*)?\d{1,2}[:.]\d{2}\b")
 # "Hurdal, 12.03.2025"; also after a certifying label: "Rett utskrift   :  Nordvik, 09.02.2017"
 _PLACE_DATE_LINE = re.compile(
@@ -264,13 +271,20 @@ _TO_TREATMENT = re.compile(
     r"\bi\s+(?:\w*møtet|\w*møte)\s*$"
     # the matter, present passive: "Saken legges fram for representantskapet i møtet 24. april 2025",
     # "Planen legges fram for bystyret i møte 23. april" (h08, a later treatment by the next body)
-    r"|\b[a-zæøå]{3,}(?:en|et|a|ane|ene|ne)\s+(?:legges|leggast|leggjast|leggst)\s+(?:fram|frem)\s+for\s+[^.\n]{1,40}?\bi\s+(?:\w*møtet|\w*møte)\s*$",
+    r"|\b[a-zæøå]{3,}(?:en|et|a|ane|ene|ne)\s+(?:legges|leggast|leggjast|leggst)\s+(?:fram|frem)\s+for\s+[^.\n]{0,40}?"
+    rf"(?:\bi\s+(?:\w*møtet|\w*møte)|\b[\wæøå]*(?:{P.BODY_SUFFIX}|utval|utvalg))\s*$"
+    # the case comes back: "Saka kjem att i møtet 4. november", "Saken tas opp igjen i OSO 22.10.2014"
+    r"|\b(?:saken|saka)\s+(?:kjem|kommer|kjem\s+tilbake|kommer\s+tilbake|tas|takast|vert\s+teken|blir\s+tatt)"
+    r"\s+(?:opp\s+)?(?:att|igjen|tilbake)?\s*(?:i|til)\s+(?:\w*møtet|\w*møte|(?-i:[A-ZÆØÅ]{2,6})|[\wæøå]+(?:utvalget|utvalet|styret|rådet))\s*$",
     re.IGNORECASE,
 )
 # A limit given as a meeting: "seinast i styremøtet 19. juni 2025", "innen kommunestyrets møte 12. mai"
 _LIMIT_MEETING = re.compile(
     r"\b(?:seinast|senest|innan|innen)\s+(?:i\s+)?(?:[\wæøå]+s\s+)?[\wæøå]*møte[t]?"
-    r"(?:\s+(?:i|til)\s+[\wæøå]+)?\s*$", re.IGNORECASE)
+    r"(?:\s+(?:i|til)\s+[\wæøå]+)?\s*$"
+    # "før opninga 4. november", "innen oppstarten 1. august": a limit set by an occasion
+    r"|\b(?:før|seinast\s+før|senest\s+før|innan|innen)\s+(?:opninga|åpningen|oppstarten|oppstart|skulestart|skolestart"
+    r"|innflyttinga|innflyttingen|overtakinga|overtakelsen)\s*$", re.IGNORECASE)
 _INVITATION = re.compile(
     r"^\s*(?:møte)?innkalling\b|^\s*innkalling\s+til\s+møte"
     r"|^\s*(?:møte)?protokoll\s+(?:fra|frå|for)\s+(?:[\wæøå]+s\s+)?(?:møte|møtet)\b",
@@ -338,7 +352,7 @@ def _role(st: Structure, r: _Raw, prev_end: int, next_start: int,
     clause = lay.masked[max(s_start, prev_end):r.match_start]
     if _LIMIT_MEETING.search(clause):
         return "deadline", 0.75, "date.limit_meeting"  # "seinast i styremøtet 19. juni": a limit set by a meeting
-    if _TO_TREATMENT.search(clause):
+    if _TO_TREATMENT.search(clause) and not _FOR_INFORMATION.search(clause):
         return "meeting_date", 0.75, "date.treated_in"  # "blir lagd fram til handsaming i styremøtet 26. mars"
     if _TREATED_IN.search(lay.masked[s_start:r.match_start]):
         return "meeting_date", 0.75, "date.treated_in"
@@ -361,8 +375,14 @@ def _role(st: Structure, r: _Raw, prev_end: int, next_start: int,
         before = before[cut + 2 :]
     if _MINUTES_OF.search(before) or _NO_MEETING_BEFORE.search(before):
         return "event", 0.7, "date.cue"
-    if _MENTIONED.search(before):
-        return "mentioned", 0.7, "date.cue"
+    mentioned = _MENTIONED.search(before)
+    if mentioned:
+        head = before[: mentioned.start()]
+        if not (r.day2 is not None and mentioned.group().strip().lower() in ("frå", "fra")
+                and (_EVENT.search(head) or _EVENT_BEFORE.search(head))):
+            return "mentioned", 0.7, "date.cue"
+        # an activity over a period: "Piloten gjekk frå 1. februar til 31. oktober 2024" (validity, "gjeld frå
+        # ... til ...", has no activity and stays mentioned)
     cues = [(m.end(), "deadline") for m in _DEADLINE.finditer(before)]
     cues += [(m.end(), "event") for rx in (_EVENT, _EVENT_BEFORE) for m in rx.finditer(before)]
     if cues:
@@ -414,6 +434,8 @@ def _near_year(st: Structure, r: _Raw, prev_end: int) -> int | None:
     s_start, _ = lay.sentence(r.match_start)
     lo = max(s_start, r.match_start - 25, prev_end)
     years = [m for m in P.STANDALONE_YEAR.finditer(lay.masked, lo, r.match_start)]
+    if years and ":" in lay.masked[years[-1].end() : r.match_start]:
+        return None  # "Frist for innspill til budsjett 2017: 15. august": the year names the budget, not the date
     return int(years[-1].group()) if years else None
 
 
@@ -453,7 +475,9 @@ _PAST = re.compile(
 # "kontrakten utløper 1. mars", "arbeidet tar til 2. mai".
 _FUTURE = re.compile(
     r"\b(?:skal|vil|blir|vert|planlagd|planlagt|neste|kommende|komande|foreslås|foreslått|holdes|haldast|"
-    r"går\s+ut|gjeng\s+ut|utløper|løper\s+ut|tar\s+til|startar|starter|begynner|byrjar|opnar|åpner)\b",
+    r"går\s+ut|gjeng\s+ut|utløper|løper\s+ut|tar\s+til|startar|starter|begynner|byrjar|opnar|åpner|"
+    # a scheduled presentation: "Sekretariatet legger fram en oppsummering ... i SSU-møtet 2. oktober"
+    r"legger\s+fram|legg\s+fram|legger\s+frem|presenterer|presenteres|presenterast)\b",
     re.IGNORECASE,
 )
 # A past form after a modal is an infinitive: "skal sende", "må levere", "vil gå".

@@ -183,7 +183,12 @@ REC_HEADING = (
     rf"|framlegg\s+til\s+(?:vedtak|innstilling)|tilrådn?ing(?:\s+til\s+vedtak)?)"
 )
 DEC_HEADING = (rf"{_OWNER}?(?:[A-ZÆØÅ]{{1,6}}\s?-\s?)?"  # "FSK-vedtak", "AMU - vedtak"
-               r"(?:vedtak|samrøystes\s+vedtak|einstemmig\s+vedtak|enstemmig\s+vedtak|konsensus)")
+               r"(?:vedtak|samrøystes\s+vedtak|einstemmig\s+vedtak|enstemmig\s+vedtak|konsensus"
+               # what a committee concluded ("Konklusjon: SSU tar orienteringene til etterretning.") and a
+               # council's own statement ("Uttale:" over numbered points in a råd's minutes): only bare and
+               # with a colon, since "Konklusjon", "Revisjonens konklusjoner", "Uttale frå eldrerådet" head
+               # sections of a saksframlegg
+               r"|(?<![\w ])(?:konklusjon|konklusjonar|konklusjoner|uttale|uttalelse)(?=\s*:))")
 _CASE_PREFIX = r"(?:(?:[A-ZÆØÅ]{1,6}[ -]?sak|[A-ZÆØÅ]{1,4})?\s?-?\s?\d{1,4}\s?[/-]\s?\d{1,4}\s+|[A-ZÆØÅ]{1,4}\s+[-–]\s+)?"
 # "Vedtak i kommunestyret 20.06.2024": the body after a heading is words, its date digits (so the
 # prose "... vedtak i kommunestyret 13.3.2023, sak 14/23" is no heading with an inline text).
@@ -225,7 +230,10 @@ PROSE_DEC_HEADING = re.compile(
 # følgende vedtak:", "Kommunestyret gjer slikt vedtak:" (not a row of the block).
 FORMULA_LINE = re.compile(
     r"^\s*\S+(?:\s+\S+){0,7}\s+(?:fatter|fattar|gjør|gjer|treffer|gjør\s+slikt|fatte|gjere|gjøre)\s+"
-    r"(?:følgende|følgjande|slikt|sålydande|slik)\s+vedtak\s*:\s*$",
+    r"(?:følgende|følgjande|slikt|sålydande|slik)\s+vedtak\s*:\s*$"
+    # "Kontrollutvalget legger saken fram for kommunestyret med slik innstilling:"
+    r"|^\s*\S+(?:\s+\S+){0,9}\s+(?:med|med\s+følgende|med\s+følgjande)\s+(?:slik|slikt|følgende|følgjande|sålydande)?\s*"
+    r"(?:innstilling|tilråding|forslag\s+til\s+vedtak|framlegg\s+til\s+vedtak)\s*:\s*$",
     re.IGNORECASE,
 )
 # Any short "Label: value" line (labels we do not know are still labels, not titles)

@@ -13,7 +13,9 @@ from extractors.records import CaseReference
 # A coordinated compound names one body: "Miljø- og planutvalget", "Plan- og bygningsutvalet".
 _BODY = (rf"(?:(?:[A-ZÆØÅa-zæøå][a-zæøå]+-\s+og\s+)?[A-ZÆØÅa-zæøå][a-zæøå]+{P.BODY_SUFFIX}"
          # a committee named by its field: "Utvalg for plan og teknikk", "Hovudutval for samferdsel"
-         r"|(?:[Hh]ovud|[Hh]oved)?[Uu]tval(?:g)?\s+for\s+[a-zæøå]+(?:(?:,\s*|\s+og\s+)[a-zæøå]+){0,3})")
+         r"|(?:[Hh]ovud|[Hh]oved)?[Uu]tval(?:g)?\s+for\s+[a-zæøå]+(?:(?:,\s*|\s+og\s+)[a-zæøå]+){0,3}"
+         # an adjective and a council noun: "Strategisk samarbeidsutval handsama ... sak 11-25"
+         r"|(?-i:[A-ZÆØÅ])[a-zæøå]+\s+[a-zæøå]+(?:utvalget|utvalet|utvalg|utval|organet|organ)(?![a-zæøå]))")
 # What a body does in a case: decided, asked, approved, treated ("Kommunestyret ba i sakene
 # 31–33/2022", "Kommunestyret bad i sak 61/2022", "Bystyret godkjente i sak 12/2023").
 _VERB = (r"(?:vedtok|vedtak|gjorde|behandlet|behandla|handsama|handsamet|drøftet|drøfta|ba|bad|godkjente|godkjende"
@@ -45,7 +47,10 @@ _OWNER_BEFORE = re.compile(
 )  # "kommunestyret si handsaming i sak", "kommunestyrets vedtak i sak"
 _VERB_AFTER = re.compile(rf"^\s+{_VERB}\s+(?P<body>{_BODY})\b")
 # "vedtatt av kommunestyret i sak 09-2021", "drøfta i formannskapet i sak 61/2017"
-_PREP_BODY_BEFORE = re.compile(rf"\b(?:av|i|for|frå|fra)\s+(?P<body>{_BODY}){_BEFORE_NUMBER}", re.IGNORECASE)
+_PREP_BODY_BEFORE = re.compile(
+    # "godkjent av det tidligere samhandlingsutvalget i sak 4/2012": a former body keeps its name
+    rf"\b(?:av|i|for|frå|fra)\s+(?:(?:det|den|dei|de)\s+(?:tidligere|tidlegare|gamle|daværende|daverande)\s+)?"
+    rf"(?P<body>{_BODY}){_BEFORE_NUMBER}", re.IGNORECASE)
 # "jf. sak 61/2017 i kommunestyret", "sakene 78-79/2023 i fylkesutvalet"
 _BODY_AFTER = re.compile(rf"^\s+(?:i|fra|frå)\s+(?P<body>{_BODY})\b", re.IGNORECASE)
 # Words for the citing body itself: "Utvalget behandlet ... i sak 61/2017" in the committee's paper
