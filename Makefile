@@ -18,7 +18,7 @@ NEEDS := /usr/bin/tesseract /usr/share/tesseract-ocr/5/tessdata/nor.traineddata 
          /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 BENCH_PKGS := ocrmypdf
 
-.PHONY: help setup system-deps bench-deps demo test test-fast samples bench bench-query bench-scale eval-repair eval-extract clean
+.PHONY: help setup system-deps bench-deps demo test test-fast samples bench bench-query bench-scale eval-repair eval-extract eval-extract-pdf clean
 
 help:
 	@echo "make demo          set up and ingest samples/ into samples.duckdb"
@@ -29,6 +29,7 @@ help:
 	@echo "make bench-scale   workers speed-up, ocrmypdf ratio, memory, 100/1,000/5,000 documents"
 	@echo "make eval-repair   repair quality (WER/CER/precision/recall) on the dev corpus"
 	@echo "make eval-extract  extraction precision/recall/F1 on the gold set"
+	@echo "make eval-extract-pdf  the same with each gold text rendered to a PDF and read back first"
 	@echo "make samples       rebuild samples/documents from samples/truth"
 
 setup: system-deps $(STAMP)
@@ -84,6 +85,9 @@ eval-repair: setup
 
 eval-extract: setup
 	$(BIN)/python bench/eval_extract.py
+
+eval-extract-pdf: setup
+	$(BIN)/python bench/eval_extract.py --via-pdf
 
 clean:
 	rm -rf $(VENV) samples.duckdb samples.duckdb.wal .pytest_cache *.egg-info

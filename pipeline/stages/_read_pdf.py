@@ -20,6 +20,7 @@ import pypdfium2.raw as pdfium_c
 from pipeline.exceptions import InputError
 from pipeline.records import PageText
 from pipeline.settings import Settings
+from pipeline.stages._layout import Run, layout_text
 
 # pdfminer logs every odd object at WARNING; the ingest_errors table is our report.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -111,9 +112,10 @@ def _geometry(doc: pdfium.PdfDocument, index: int) -> tuple[float, float, bool]:
 def _text_pdfium(doc: pdfium.PdfDocument, index: int, warnings: list[str]) -> str:
     page = doc[index]
     try:
+        height = page.get_height()
         textpage = page.get_textpage()
         try:
-            text = textpage.get_text_bounded()
+            text = _layout_pdfium(textpage, height)
         finally:
             textpage.close()
     except pdfium.PdfiumError as exc:  # one bad page must not lose the others
@@ -125,6 +127,46 @@ def _text_pdfium(doc: pdfium.PdfDocument, index: int, warnings: list[str]) -> st
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x02", "-")
 
 
+def _layout_pdfium(textpage: pdfium.PdfTextPage, height: float) -> str:
+    """The page's text with its blank lines and table gaps (see ``_layout``).
+
+    pdfium's plain text puts text on one baseline on one line; per line, its text rects give the
+    position, and a line of several rects (cells of a table row, far apart) is split into the text
+    inside each. ``get_text_bounded`` scans the whole page per call, so it is used only there.
+    """
+    n = textpage.count_chars()
+    text = textpage.get_text_range(0, n) if n > 0 else ""
+    if len(text) != n:  # characters outside the BMP: no 1:1 index, take the rects' text
+        return _layout_pdfium_rects(textpage, height)
+    runs = []
+    pos = 0
+    for line in text.split("\r\n"):
+        start, pos = pos, pos + len(line) + 2
+        if not line.strip():
+            continue
+        count = textpage.count_rects(start, len(line))
+        rects = [textpage.get_rect(i) for i in range(count)]
+        if count == 1:
+            left, bottom, right, top = rects[0]
+            runs.append(Run(left, height - top, right, height - bottom, line.strip()))
+            continue
+        for left, bottom, right, top in rects:
+            cell = textpage.get_text_bounded(left, bottom, right, top).replace("\r", " ").replace("\n", " ").strip()
+            if cell:
+                runs.append(Run(left, height - top, right, height - bottom, cell))
+    return layout_text(runs) if runs else text
+
+
+def _layout_pdfium_rects(textpage: pdfium.PdfTextPage, height: float) -> str:
+    runs = []
+    for i in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(i)
+        cell = textpage.get_text_bounded(left, bottom, right, top).replace("\r", " ").replace("\n", " ").strip()
+        if cell:
+            runs.append(Run(left, height - top, right, height - bottom, cell))
+    return layout_text(runs) if runs else textpage.get_text_bounded()
+
+
 def _texts_pdfplumber(data: bytes, n: int, warnings: list[str]) -> list[str]:
     import pdfplumber
 
@@ -132,8 +174,9 @@ def _texts_pdfplumber(data: bytes, n: int, warnings: list[str]) -> list[str]:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for i, page in enumerate(pdf.pages, start=1):
-                try:
-                    texts.append(page.extract_text() or "")
+                try:  # words with their boxes, laid out like the pdfium engine's text (see _layout)
+                    words = page.extract_words(use_text_flow=False)
+                    texts.append(layout_text(Run(w["x0"], w["top"], w["x1"], w["bottom"], w["text"]) for w in words))
                 except Exception as exc:  # pdfminer raises many unrelated types
                     warnings.append(f"page {i}: text layer unreadable ({type(exc).__name__})")
                     texts.append("")
