@@ -372,7 +372,7 @@ def _saksgang_ref(st: Structure, row: Line) -> None:
 # ---- own case headers and agenda rows --------------------------------------------------------
 _ARCHIVE_COL = re.compile(r"^(?P<a>\d{2,4})/(?P<b>\d{1,6})(?:-\d+)?$")
 _AGENDA_HEAD = re.compile(r"^\s*(?:saksliste|sakliste|saksnr\.?\s|utv\.?\s*saksnr)", re.IGNORECASE)
-_BARE_ROW = re.compile(r"^\s*(?P<a>\d{1,4})\s?/\s?(?P<b>\d{2,4})\s{2,}(?P<rest>\S.*)$")
+_BARE_ROW = re.compile(r"^\s*\|?\s*(?P<a>\d{1,4})\s?/\s?(?P<b>\d{2,4})(?:\s{2,}|\s*\|\s*)(?P<rest>\S.*)$")  # also "1/25 | Title |"
 
 
 # A line that runs on into the next one: "..., jf.", "... i", "... og", "for-" (a case number at
@@ -485,6 +485,7 @@ def _case_lines(st: Structure) -> None:
             or cid.text[:1] == "s"
             or len(rest.strip()) > 120
             or (_PROSE_REST.match(rest) and ln.stripped.endswith("."))  # "PS 2/25 ble utsatt i forrige møte."
+            or (_PROSE_REST.match(rest) and _wraps_on(layout, ln))  # the same sentence wrapped by a PDF's layout
         ):
             continue
         anchor = Anchor(cid.body, cid.numbers[0], cid.year, cid.text, cid.start, cid.end, kind, ln.index)
@@ -495,6 +496,16 @@ def _case_lines(st: Structure) -> None:
         st.anchors.append(anchor)
     st.anchors.sort(key=lambda a: a.start)
     _keys(st)
+
+
+def _wraps_on(layout, ln: Line) -> bool:
+    """The line is the first of a wrapped paragraph: the next line goes straight on, or this one stops
+    mid-sentence ("PS 3/24 ble utsatt i møtet 6. desember 2023, jf. sak 47/23, fordi utvalget ba om" /
+    "en vurdering ...")."""
+    nxt = layout.lines[ln.index + 1] if ln.index + 1 < len(layout.lines) else None
+    if nxt is None or nxt.blank:
+        return False
+    return nxt.stripped[:1].islower() or (len(ln.stripped) > 60 and ln.stripped[-1:] not in ".:")
 
 
 def _row_details(st: Structure, anchor: Anchor, rest: str, rest_start: int) -> None:

@@ -130,7 +130,7 @@ _QUESTION_HEADING = re.compile(r"^(?:hva|kva|hvordan|korleis|kvifor|hvorfor|hvem
 # A sentence that leads into a list: a finite verb, or a preposition before the colon
 _LEAD_IN = re.compile(
     r"\s(?:er|var|gis|gjevast|gjeld|gjelder|har|blir|vert|skal|kan|må|vil|bør|omfattar|omfatter|inneber|innebærer"
-    r"|følgende|følgjande|disse|desse)(?=\s|:)|\s(?:om|for|til|med|av|på|i|at|som|blant\s+anna|blant\s+annet|bl\.a\.)\s*:$",
+    r"|følgende|følgjande|disse|desse|foreslo|foreslår|fremmet|fremma|sette\s+fram|la\s+fram|ønskjer|ønsker)(?=\s|:)|\s(?:om|for|til|med|av|på|i|at|som|blant\s+anna|blant\s+annet|bl\.a\.)\s*:$",
     re.IGNORECASE)
 
 

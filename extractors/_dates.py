@@ -144,6 +144,7 @@ _EVENT = re.compile(
     r"\b(?:\w*møte[ts]?\w*|møtte|\w*konferanse\w*|\w*arrangement\w*|(?!inn)\w*samling\w*|\w*seminar\w*|"
     r"(?:fag|tema|kurs|studie|open|åpen|inspirasjons)dag\w*|markert|markeres|markerast|markering\w*|"
     r"tilsyn|\w*synfaring\w*|workshop\w*|webinar\w*|besøk|besøket|besøkte|\w*festival\w*|\w*konsert\w*|"
+    r"\w*fest(?:en|ar|ane|er|ene)?|"
     r"dugnad\w*|samles|samlast|samlas|lagt\s+fram\s+for|"
     # elections: "førehandsrøystinga går frå ...", "Valgdagene er ...", "tidligstemmegivningen"
     r"(?:tidleg|tidlig|førehands|forhånds)?(?:røysting|stemming|stemmegiving|stemmegivning)(?:a|en)?|"
@@ -310,6 +311,7 @@ def _field_role(st: Structure, pos: int) -> tuple[str, float] | None:
 _COORDINATED = re.compile(
     r"^\s*(?:,|og|eller|and|,\s*og)(?:\s+(?:i|på|ved)\s+(?:[\wæøåÆØÅ-]+\s+){0,3}?[\wæøåÆØÅ-]+"
     # "sitt første møte 7. mai og sitt siste 27. august": an ellipsis keeps the cue
+    rf"|\s+[a-zæøå]+(?:{P.BODY_SUFFIX})"  # "20. november og kommunestyret 12. desember": the verb elided
     r"|\s+(?:(?:sitt|sin|si|sine|det|den|dei|de|hans|hennar|hennes|deira|deres)\s+)?"
     r"(?:siste|neste|andre|tredje|fjerde|femte|første|førre|forrige|nest\s+siste|påfølgende|påfølgjande))?\s*$"
 )
@@ -327,7 +329,8 @@ def _role(st: Structure, r: _Raw, prev_end: int, next_start: int,
     if prev_role and prev_end and _MOVED.match(lay.masked[prev_end:r.match_start]):
         return prev_role[0], prev_role[1], "date.moved"  # "fredag 7. november bør flyttes til mandag 10. november"
     if prev_role and prev_end and _COORDINATED.match(lay.masked[prev_end:r.match_start]) \
-            and prev_role[2] in ("date.cue", "date.cue_after", "date.coordinated"):
+            and prev_role[2] in ("date.cue", "date.cue_after", "date.coordinated", "date.body_treats",
+                                 "date.treated_in", "date.same_case"):
         return prev_role[0], prev_role[1], "date.coordinated"
     if prev_role and prev_end and prev_role[2] in ("date.cue", "date.coordinated") and prev_role[0] == "event":
         gap = lay.masked[prev_end:r.match_start]
@@ -434,8 +437,10 @@ def _near_year(st: Structure, r: _Raw, prev_end: int) -> int | None:
     s_start, _ = lay.sentence(r.match_start)
     lo = max(s_start, r.match_start - 25, prev_end)
     years = [m for m in P.STANDALONE_YEAR.finditer(lay.masked, lo, r.match_start)]
-    if years and ":" in lay.masked[years[-1].end() : r.match_start]:
-        return None  # "Frist for innspill til budsjett 2017: 15. august": the year names the budget, not the date
+    if years and re.search(r"[:\w]", lay.masked[years[-1].end() : r.match_start]):
+        # "Frist for innspill til budsjett 2017: 15. august", "innspel til budsjettet for 2025 innan 15. juni":
+        # the year names the budget, not the date
+        return None
     return int(years[-1].group()) if years else None
 
 

@@ -148,7 +148,8 @@ def case_key(body: str, number: int, year: int) -> str:
 # ---- header field labels ------------------------------------------------------------
 FIELD_LABELS: list[tuple[str, str]] = [
     ("avkl_sekr", r"avkl(?:art|\.)?\s*sekr(?:etariat|\.)?"),
-    ("case_handler", r"(?:ansvarl[ie]g\s+)?(?:saksbehandl(?:er|ar)|sakshandsamar|saksbeh\.?|sakshands\.?)"),
+    ("case_handler", r"(?:ansvarl[ie]g\s+)?(?:saksbehandl(?:er|ar)|sakshandsamar|saksbeh\.?|sakshands\.?)"
+                     r"|saksansvarl[ie]g"),  # "Saksansvarlig:" (a bare "Ansvarlig:" names a leader, not a handler)
     # "Styremøte: 22. oktober 2024", "Rådsmøte:", "Dato og tid: tysdag 15. oktober 2024 kl. 10"
     # "Møtetid: måndag 7. april 2025, kl. 10", "Tidspunkt: tirsdag 3. juni 2025 kl. 09", "Møtetidspunkt:"
     ("meeting_date", r"møtedato|møtedag|dato\s+for\s+\w*møtet?|[a-zæøå]{3,}møte(?=\s*:)"
@@ -175,12 +176,15 @@ MEETING_HEADER = re.compile(r"^\s*(?:møtestad|møtested|møtetid|tid)\s*:", re.
 # ---- recommendation / decision headings ---------------------------------------------
 # Owner words before a heading ("Kommunedirektørens", "Rådmannen sitt"); a preposition makes
 # it a title instead ("Klage på vedtak", "Endring av vedtak").
-_OWNER = r"(?:(?!(?:på|om|av|etter|mot|ved|over|med|mot)\s)[\wæøåÆØÅ.]+\s+){0,3}"
+_OWNER = r"(?:(?!(?:på|om|av|etter|mot|ved|over|med|mot|som|jf\.?)\s)[\wæøåÆØÅ.]+\s+){0,3}"  # "Som anbefalt konklusjon." is a row
 # "Utvalg for plan og teknikks innstilling:": a body named in several words, in the genitive
 _GENITIVE_BODY = r"(?:[A-ZÆØÅ][a-zæøå]+\s+(?:[a-zæøå-]+\s+){1,4}[a-zæøå]+s\s+)"
 REC_HEADING = (
     rf"(?:{_GENITIVE_BODY}|{_OWNER})(?:innstilling(?:\s+til\s+(?:konsensus|vedtak))?|forslag\s+til\s+(?:vedtak|innstilling)"
-    rf"|framlegg\s+til\s+(?:vedtak|innstilling)|tilrådn?ing(?:\s+til\s+vedtak)?)"
+    rf"|framlegg\s+til\s+(?:vedtak|innstilling)|tilrådn?ing(?:\s+til\s+vedtak)?"
+    r"|(?:forslag|framlegg)\s+til\s+(?:uttalelse|uttale|høringsuttalelse|høyringsuttale|konsensus)"
+    # "Anbefaling:", "Anbefalt konklusjon:", "Innstilling til SSU:" (the committee by its abbreviation)
+    r"|anbefaling(?=\s*:)|anbefalt\s+konklusjon|tilrådd\s+konklusjon|innstilling\s+til\s+(?-i:[A-ZÆØÅ]{2,6})\b)"  # "Kommunedirektørens forslag til uttalelse:"
 )
 DEC_HEADING = (rf"{_OWNER}?(?:[A-ZÆØÅ]{{1,6}}\s?-\s?)?"  # "FSK-vedtak", "AMU - vedtak"
                r"(?:vedtak|samrøystes\s+vedtak|einstemmig\s+vedtak|enstemmig\s+vedtak|konsensus"
@@ -188,7 +192,10 @@ DEC_HEADING = (rf"{_OWNER}?(?:[A-ZÆØÅ]{{1,6}}\s?-\s?)?"  # "FSK-vedtak", "AMU
                # council's own statement ("Uttale:" over numbered points in a råd's minutes): only bare and
                # with a colon, since "Konklusjon", "Revisjonens konklusjoner", "Uttale frå eldrerådet" head
                # sections of a saksframlegg
-               r"|(?<![\w ])(?:konklusjon|konklusjonar|konklusjoner|uttale|uttalelse)(?=\s*:))")
+               r"|(?<![\w ])(?:konklusjon|konklusjonar|konklusjoner|uttale|uttalelse|beslutning|avgjerd)(?=\s*:)"
+               r"|konsensus\s+i\s+møtet"  # "Konsensus i møtet:"
+               # a council's own statement in its minutes: "Eldrerådets uttalelse:", "Rådet si uttale:"
+               r"|(?<=s )(?:uttalelse|uttale)(?=\s*:)|(?<=\ssi )(?:uttale|uttalelse)(?=\s*:))")
 _CASE_PREFIX = r"(?:(?:[A-ZÆØÅ]{1,6}[ -]?sak|[A-ZÆØÅ]{1,4})?\s?-?\s?\d{1,4}\s?[/-]\s?\d{1,4}\s+|[A-ZÆØÅ]{1,4}\s+[-–]\s+)?"
 # "Vedtak i kommunestyret 20.06.2024": the body after a heading is words, its date digits (so the
 # prose "... vedtak i kommunestyret 13.3.2023, sak 14/23" is no heading with an inline text).
@@ -203,6 +210,8 @@ TERMINATOR = re.compile(
     r"|(?:vedtaket|innstillingen|innstillinga|framlegget)\s+(?:var|er|vart|ble|blei)\s+"
     r"(?:enstemmig|einstemmig|samrøystes)(?:\s+(?:vedtatt|vedteke))?"
     r"|(?:vedtatt|vedteke|vedteken|godkjent|godkjend)\s+med\s+.{0,60}\b(?:stemmer?|røyster?|røyst|mot)\b.{0,60}"
+    r"|(?:vedtatt|vedteke|vedteken)\s+mot\s+\d+\s+(?:stemmer?|røyster?|røyst).{0,60}"  # "Vedtatt mot 1 stemme (Tangen)."
+    r"|enst\.\s+(?:vedtatt|vedteke)"  # "Enst. vedtatt."
     r"|.*\bble\s+enstemmig\s+vedtatt)\.?\s*$",
     re.IGNORECASE,
 )

@@ -43,8 +43,9 @@ _RECORD_BEFORE = re.compile(
     rf"\b(?:saksprotokoll|særutskrift|møteprotokoll|protokoll|møtebok|utskrift)\s+(?:(?:fra|frå|i|for)\s+)?"
     rf"(?P<body>{_BODY})\s+{_DATE_TEXT}\s*,\s+$", re.IGNORECASE)
 _OWNER_BEFORE = re.compile(
-    rf"\b(?P<body>{_BODY})(?:\s+(?:si|sin|sitt|sine)|s)\s+(?:handsaming|behandling|vedtak)\s+i\s+$", re.IGNORECASE
-)  # "kommunestyret si handsaming i sak", "kommunestyrets vedtak i sak"
+    rf"\b(?P<body>{_BODY})(?:\s+(?:si|sin|sitt|sine)|s)\s+(?:handsaming|behandling|vedtak)(?:\s+i|\s+{_DATE_TEXT}\s*,)\s+$",
+    re.IGNORECASE
+)  # "kommunestyret si handsaming i sak", "kommunestyrets vedtak i sak", "kommunestyret sitt vedtak 14. desember 2023, sak"
 _VERB_AFTER = re.compile(rf"^\s+{_VERB}\s+(?P<body>{_BODY})\b")
 # "vedtatt av kommunestyret i sak 09-2021", "drøfta i formannskapet i sak 61/2017"
 _PREP_BODY_BEFORE = re.compile(
@@ -148,8 +149,10 @@ def _body_from_sentence(st: Structure, cid: CaseId) -> str | None:
     if clause and (clause.group("body").lower() in _GENERIC_OWN or re.fullmatch(_BODY, clause.group("body"))):
         body = P.normalise_body(clause.group("body"))
         return None if _is_own_body(st, body, cid) else body
-    for m in (_RECORD_BEFORE.search(before), _SUBJECT_BEFORE.search(before), _AUX_BEFORE.search(before),
-              _OWNER_BEFORE.search(before), _BODY_VERB_BEFORE.search(before),
+    # a possessive right before the number beats the sentence's subject: "Eldrerådet ga uttalelse ..., jf. også
+    # kommunestyrets vedtak i sak 65/23"
+    for m in (_RECORD_BEFORE.search(before), _OWNER_BEFORE.search(before), _SUBJECT_BEFORE.search(before),
+              _AUX_BEFORE.search(before), _BODY_VERB_BEFORE.search(before),
               _PREP_BODY_BEFORE.search(before), _VERB_AFTER.match(after), _BODY_AFTER.match(after)):
         if m:
             body = P.normalise_body(m.group("body"))
@@ -173,4 +176,6 @@ def _is_own_body(st: Structure, body: str, cid: CaseId) -> bool:
         own.append(st.committee.lower().replace("é", "e"))
     # A body named in full ("Bystyret vedtok ... sak 22/15") in a paper labelled "Bystyresak" keeps its name;
     # only the body itself (a key "Kommunestyret" in its own minutes) is the citing body.
-    return any(o.startswith(stem) and not (o.endswith("sak") and not low.endswith("sak")) for o in own if len(stem) >= 4)
+    # "Fellesrådet" in the paper of "Hallvik kyrkjelege fellesråd": the own body named by its noun
+    return any((o.startswith(stem) or (" " in o and o.endswith(stem))) and not (o.endswith("sak") and not low.endswith("sak"))
+               for o in own if len(stem) >= 4)

@@ -141,6 +141,9 @@ class Structure:
         return self._cache[1]
 
 
+_GENERIC_SERIES = re.compile(r"^(?:møtesak|utvalgssak|utvalssak|utvalsak|politisk\s*sak)$", re.IGNORECASE)
+
+
 def parse_case_id(m: re.Match[str]) -> CaseId | None:
     g = m.groupdict()
     start = m.start()
@@ -149,6 +152,8 @@ def parse_case_id(m: re.Match[str]) -> CaseId | None:
         start += 2
     text = m.string[start : m.end()]
     written = g["body1"] or g["body2"] or g["body3"] or g["body4"]
+    if written and _GENERIC_SERIES.match(written):
+        written = None  # "Møtesak 12/25", "Utvalgssak 4/24": the word names no body
     if g["body4"] and (g["body4"] in P.NOT_BODIES or g["bare"]):
         return None
     body = P.normalise_body(written) if written else None
@@ -288,6 +293,13 @@ def _fields(st: Structure) -> None:
             st.fields.append(
                 FieldHit(name, m.group(name), m.group("value"), ln.index, vs, chunk_start + m.end("value"))
             )
+    # "Saksansvarlig:" is the handler only where no "Saksbehandler:" is given (beside one it names the leader)
+    handlers = [f for f in st.fields if f.field == "case_handler"]
+    if any(not _RESPONSIBLE.match(f.label) for f in handlers):
+        st.fields[:] = [f for f in st.fields if not (f.field == "case_handler" and _RESPONSIBLE.match(f.label))]
+
+
+_RESPONSIBLE = re.compile(r"^saksansvarl[ie]g", re.IGNORECASE)
 
 
 # "Dykkar ref.:       Dykkar dato: 12.05.2025": an empty field, its "value" is the next label and its value
@@ -318,7 +330,7 @@ _CASE_NO_HEAD = re.compile(r"^(?:saks?nummer|saks?nr\.?|sak\s*nr\.?|utval(?:g)?s
 # Heads of a saksgang table's column of bodies (the table is then a saksgang, not header fields)
 _BODY_COL_HEAD = re.compile(r"^(?:saksgang|utvalg|utval|organ|styre,\s*råd.*|behandling|handsaming|"
                             r"\w*rekkefølge|\w*rekkjefølgje|politisk\s+behandling)$", re.IGNORECASE)
-_LABEL_LIKE = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ./-]{1,20}(?: [\wæøåÆØÅ./-]{1,15}){0,2}\.?$")
+_LABEL_LIKE = re.compile(r"^[A-ZÆØÅ][\wæøåÆØÅ./-]{1,25}(?: [\wæøåÆØÅ./-]{1,15}){0,2}[.:]?$")
 
 
 def _column_fields(st: Structure, ln: Line) -> bool:
@@ -328,12 +340,17 @@ def _column_fields(st: Structure, ln: Line) -> bool:
     # Unknown label-like heads ("Løpenr.", "Dok.nr", "JournalpostID") may sit among known ones.
     if len(heads) < 2 or len(known) < 2 or not all(P.LABEL_ONLY.match(h) or _LABEL_LIKE.match(h) for _, h in heads):
         return False
+    # "Saksbehandler:  Ingvild Rasten Moe      Arkiv:   N03": a label with its colon followed by a value on its
+    # own line is a line of fields, not a row of column labels
+    if any(h.endswith(":") and P.LABEL_ONLY.match(h) and not P.LABEL_ONLY.match(nxt)
+           for (_, h), (_, nxt) in zip(heads, heads[1:])):
+        return False
     names = {next(n for n, _ in P.FIELD_LABELS if m.group(n)) for _, h in known if (m := P.LABEL_ONLY.match(h))}
     case_col = [h for h in heads if _CASE_NO_HEAD.match(h[1]) and not P.LABEL_ONLY.match(h[1])]
     # "Møtedato  Saknummer  Arkivsak  Sakshandsamar": the case number among header fields, no column of bodies
     header_table = bool(case_col) and not any(_BODY_COL_HEAD.match(h) for _, h in heads) and bool(
         names & {"archive_case_no", "case_handler"})
-    if any(_TABLE_HEAD.match(h) for _, h in heads) and len(known) < len(heads) and not header_table:
+    if any(_TABLE_HEAD.match(h.rstrip(":")) for _, h in heads) and len(known) < len(heads) and not header_table:
         return False  # "Utvalg  Møtedato  Saksnr": a saksgang table, not header fields
     if ln.index + 1 >= len(st.layout.lines):
         return False
@@ -430,6 +447,7 @@ def _attachments(st: Structure) -> None:
         start, end = ln.start, ln.end
         j = i + 1
         blanks = 0
+        items = others = 0  # content lines of the list so far: numbered/bulleted, or not
         while j < len(lines) and j < i + 30:
             nxt = lines[j]
             if nxt.blank:
@@ -440,11 +458,18 @@ def _attachments(st: Structure) -> None:
                 continue
             if _block_breaker(st, nxt) and not P.VEDLEGG.match(nxt.text):
                 break
+            item = bool(_LIST_ITEM.match(nxt.text))
+            if blanks and items and not others and not item:
+                break  # a numbered list, a blank line, then no item ("Sakens bakgrunn" over wrapped prose)
+            items, others = items + item, others + (not item)
             blanks = 0
             end = nxt.end
             j += 1
         st.attachments.append((start, end))
         i = j
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,2}\s?[.)]|[-–•*·]|[a-h]\))\s")
 
 
 def _block_breaker(st: Structure, ln: Line) -> bool:
@@ -463,12 +488,13 @@ _BODY_LINE = re.compile(
     # kommune", "STYRESAK TIL HØGSKULESTYRET" (a document label, then the body)
     r"^\s*(?i:(?:Møtebok|Møteprotokoll|Protokoll|Møteinnkalling|Innkalling|Møtereferat|Referat|Saksprotokoll"
     r"|Saksframlegg|Saksfremlegg|Sakspapir|Saksutgreiing|Saksutredning|Styresak|Sak)"
-    r"(?:\s+(?:for|frå|fra|til)\s+|\s*[–:|-]\s*|\t+|\s{2,})"
+    r"(?:\s+(?:for|frå|fra|til|i)\s+|\s*[–:|-]\s*|\t+|\s{2,})"  # "Saksprotokoll i Eldrerådet - 05.11.2024"
     # "SAKSFREMLEGG TIL FELLES UNGDOMSRÅD": one word may precede the council noun
-    # "Referat fra møte i Strategisk samarbeidsutvalg (SSU)", "Protokoll – Partnerskapsmøtet"
+    # "Referat fra møte i Strategisk samarbeidsutvalg (SSU)", "Protokoll – Partnerskapsmøtet",
+    # "MØTEPROTOKOLL – Styret i Nordbø Eigedom KF"
     r"(?:møte\s+i\s+)?(?P<body3>(?:[\wæøå]+-\s+og\s+|(?i:felles|sentrale?|regionale?|lokale?)\s+|[A-ZÆØÅ][a-zæøå]+\s+)?"
     r"(?:[\wæøå]+(?:utvalget|utvalet|utvalg|utval|rådet|råd|styret|tinget|skapet|nemnda|samarbeidsorgan(?:et)?)"
-    r"|(?i:partnerskapsmøtet)))(?!\s+for\s))\b(?:\s+\([A-ZÆØÅ]{2,6}\))?"
+    r"|(?i:partnerskapsmøtet)|Styret))(?!\s+for\s))\b(?:\s+\([A-ZÆØÅ]{2,6}\))?"
     r"|^\s*(?P<body>Kommunestyret|Formannskapet|Fylkestinget|Bystyret|Bydelsutvalget|Styret|Fylkesutvalget"
     r"|[A-ZÆØÅ][\wæøå\-]*(?:\s+[\wæøå\-]+){0,3}"
     r"(?:utvalget|utvalet|utvalg|utval|rådet|styret|tinget|skapet|nemnda|komiteen|komitéen|organet|organ)"
@@ -484,7 +510,11 @@ _BODY_LINE = re.compile(
     r"\s+for\s+[\wæøå ,-]{3,60}?)(?:\s+\([A-ZÆØÅ]{2,6}\))?\s*$"
     # A place and a council noun in the indefinite form: "Førde sokneråd", "Vinje kommunestyre",
     # "Rana eldreråd", "Voss bystyre", "Askøy kontrollutval"
-    r"|^\s*(?P<body4>[A-ZÆØÅ][\wæøå\-]+(?:\s+[A-ZÆØÅ][\wæøå\-]+){0,2}\s+"
+    # "Helsefellesskapet Øvre Vassdal – Strategisk samarbeidsutvalg": an owner, a dash, then the committee
+    r"|^\s*[A-ZÆØÅ][^\n–]{2,60}?\s+[–-]\s+(?P<body5>(?:[A-ZÆØÅ][a-zæøå]+\s+)?[A-ZÆØÅa-zæøå][a-zæøå]*"
+    r"(?:utvalget|utvalet|utvalg|utval|rådet|organet|organ))(?:\s+\([A-ZÆØÅ]{2,6}\))?\s*$"
+    # "Hallvik kyrkjelege fellesråd": an adjective may come before the noun
+    r"|^\s*(?P<body4>[A-ZÆØÅ][\wæøå\-]+(?:\s+[A-ZÆØÅ][\wæøå\-]+){0,2}(?:\s+[a-zæøå]{3,}e)?\s+"
     r"[a-zæøå]{2,}(?:råd|styre|utval|utvalg|ting|nemnd|skap))\s*$"
 )
 
@@ -539,7 +569,7 @@ def _committee(st: Structure) -> None:
             return
         m = _BODY_LINE.match(ln.text)
         if m:
-            group = next(g for g in ("body", "body2", "body3", "body4") if m.group(g))
+            group = next(g for g in ("body", "body2", "body3", "body4", "body5") if m.group(g))
             body = m.group(group).strip()
             if group == "body" and _PREPOSITION.search(body):
                 continue  # "Innstilling til kommunestyret", "Dagsorden for styret": a heading, not the body

@@ -22,7 +22,7 @@ _spec.loader.exec_module(eval_extract)
 FIELDS = ("case numbers", "header fields", "dates (ISO value)", "date roles", "dates (year inferred)",
           "references", "references (number/year)", "recommendations", "sections")
 SPLITS = ("seed", "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "blind", "blind2",
-          "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "all")
+          "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "all")
 EXCEPTIONS = {
     ("seed", "dates (ISO value)"): 0.95,  # 003: "30. November" has no year and no dated context
     ("seed", "date roles"): 0.9,  # 004: "Passert 30. oktober 2023" has no cue
@@ -34,11 +34,25 @@ EXCEPTIONS = {
     ("blind9", "dates (ISO value)"): 0.98,  # p08: a year-less period whose year (2024) is in the sentence before
     ("blind9", "date roles"): 0.98,
     ("blind9", "dates (year inferred)"): 0.95,
-    # "all" (126 documents with blind9) measures 0.998 / 0.996 / 0.993 / 0.997 on these four fields;
+    # blind10/blind11 after their round (first look in tests/gold/README.md): what is left are date roles of
+    # other bodies' meetings, hard-wrapped agenda titles of a 1997 OCR paper (r09), one handler field
+    ("blind10", "header fields"): 0.99,
+    ("blind10", "dates (ISO value)"): 0.97,
+    ("blind10", "date roles"): 0.9,
+    ("blind10", "dates (year inferred)"): 0.95,
+    ("blind10", "references"): 0.98,
+    ("blind10", "references (number/year)"): 0.98,
+    ("blind11", "header fields"): 0.94,
+    ("blind11", "date roles"): 0.92,
+    ("blind11", "sections"): 0.96,
+    # "all" (146 documents with blind11) measures 0.997 / 0.997 / 0.986 / 0.991 / 0.999 / 0.995 on these fields;
     # the remaining errors are the exceptions above. blind4 to blind7 have none.
+    ("all", "header fields"): 0.99,
     ("all", "dates (ISO value)"): 0.99,
-    ("all", "date roles"): 0.99,
+    ("all", "date roles"): 0.98,
     ("all", "dates (year inferred)"): 0.99,
+    ("all", "references"): 0.99,
+    ("all", "references (number/year)"): 0.99,
     ("all", "sections"): 0.99,
 }
 THRESHOLDS = {split: {f: EXCEPTIONS.get((split, f), 1.0) for f in FIELDS} for split in SPLITS}
@@ -64,3 +78,24 @@ def test_gold_set_is_complete():
     for d in docs:
         for key in ("cases", "dates", "references", "recommendations", "sections", "split", "language"):
             assert key in d, (d["name"], key)
+
+
+# Through a PDF: each gold text rendered as a born-digital PDF and read back with the pipeline's reader
+# (``bench/eval_extract.py --via-pdf``), so layout reconstruction and wrapped paragraphs are guarded too.
+# Measured on the 146 documents up to blind11: 0.997 / 0.989 / 0.997 / 0.972 / 0.991 / 0.986 / 0.988 /
+# 0.990 / 0.981 (content-order text, before the layout reader, on the 128 documents then: case numbers
+# 0.865, date roles 0.556, recommendations 0.497, sections 0.379).
+VIA_PDF = {"case numbers": 0.98, "header fields": 0.98, "dates (ISO value)": 0.99, "date roles": 0.96,
+           "dates (year inferred)": 0.98, "references": 0.97, "references (number/year)": 0.97,
+           "recommendations": 0.97, "sections": 0.96}
+
+
+@pytest.fixture(scope="module")
+def report_via_pdf():
+    return eval_extract.evaluate(eval_extract.via_pdf(eval_extract.load_gold()))
+
+
+@pytest.mark.parametrize(("field", "minimum"), VIA_PDF.items())
+def test_f1_through_a_pdf_at_least(report_via_pdf, field, minimum):
+    p, r, f1, tp, gold, pred = report_via_pdf["all"][field]
+    assert f1 >= minimum, f"via PDF {field}: F1 {f1:.3f} < {minimum} (tp {tp}, gold {gold}, predicted {pred})"
