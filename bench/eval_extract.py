@@ -2,6 +2,9 @@
 
 Usage: .venv/bin/python bench/eval_extract.py [--gold DIR] [--json] [--diff] [--via-pdf]   (make eval-extract)
 
+``--via-scan`` goes one step further: the rendering is rasterised at 300 dpi and OCR'd with the
+pipeline's tesseract call, as ingest does for a scan (slow; use it on one batch with ``--gold``).
+
 ``--via-pdf`` (make eval-extract-pdf) first renders every gold text to a born-digital PDF the way a
 word processor lays it out (each cell of a line at its column, paragraphs wrapped at 100
 characters, blank lines as vertical space, a page per form feed) and reads it back with the
@@ -257,6 +260,30 @@ def via_pdf(docs: list[dict]) -> list[dict]:
     return out
 
 
+def via_scan(docs: list[dict], workers: int = 2) -> list[dict]:
+    """The gold documents as a scan: the PDF rendering rasterised at 300 dpi and OCR'd with the
+    pipeline's tesseract call (``nor``), one process per core."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers) as pool:
+        pages = list(pool.map(_scan_pages, [g["pages"] for g in docs]))
+    return [dict(g, pages=p) for g, p in zip(docs, pages)]
+
+
+def _scan_pages(pages: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    import pypdfium2 as pdfium
+
+    from pipeline._exec import tesseract
+
+    doc = pdfium.PdfDocument(render_pdf(pages))
+    out = []
+    for i in range(len(doc)):
+        image = doc[i].render(scale=300 / 72).to_pil().convert("L")
+        text, _ = tesseract.ocr_image(image, "nor")
+        out.append((i + 1, text))
+    return out
+
+
 def print_diff(docs: list[dict]) -> None:
     """What each document's extraction missed and added, field by field (for reading errors)."""
     for g in docs:
@@ -285,11 +312,17 @@ def main(argv: list[str] | None = None) -> int:
                     help="print, per document and field, the gold items missed (-) and the extra items predicted (+)")
     ap.add_argument("--via-pdf", action="store_true",
                     help="render each gold text to a PDF and read it back with the pipeline's reader first")
+    ap.add_argument("--via-scan", action="store_true",
+                    help="render each gold text to a PDF, rasterise it at 300 dpi and OCR it with tesseract nor first "
+                         "(slow: ~1 s per page per core)")
     args = ap.parse_args(argv)
     docs = load_gold(args.gold)
     if args.via_pdf:
         docs = via_pdf(docs)
         print("gold texts rendered to PDF and read back with pipeline.stages._read_pdf (pdfium text layer)")
+    elif args.via_scan:
+        docs = via_scan(docs)
+        print("gold texts rendered to PDF, rasterised at 300 dpi and OCR'd with pipeline._exec.tesseract (nor)")
     if args.diff:
         print_diff(docs)
         return 0

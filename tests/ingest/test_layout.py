@@ -76,3 +76,21 @@ def test_a_header_table_in_a_pdf_reaches_the_extractors(engine):
     assert list(case.case_handlers) == ["Kari Nordmann"]
     assert [r.text for r in ex.recommendations] == ["Kommunestyret bevilger 2 mill. kroner til nytt ventilasjonsanlegg."]
     assert "Saksopplysninger" in [s.heading for s in ex.sections]
+
+
+def test_tesseract_words_are_laid_out_by_their_lines():
+    from pipeline._exec.tesseract import _layout_text
+
+    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    rows = [  # two blocks (columns of a table row), the second one 6 px lower (a skewed scan)
+        (5, 1, 1, 1, 1, 1, 100, 100, 120, 30, 95, "Formannskapet"),
+        (5, 1, 2, 1, 1, 1, 600, 106, 200, 30, 95, "12.03.2024"),
+        (5, 1, 1, 1, 2, 1, 100, 140, 60, 30, 95, "Bystyret"),
+        (5, 1, 3, 1, 1, 1, 100, 300, 90, 30, 95, "Saksopplysninger"),
+        (4, 1, 3, 1, 1, 0, 100, 300, 90, 30, -1, ""),
+    ]
+    tsv = "\n".join([head] + ["\t".join(map(str, r)) for r in rows])
+    lines = _layout_text(tsv).split("\n")
+    assert lines[0].startswith("Formannskapet") and lines[0].rstrip().endswith("12.03.2024")
+    assert "  " in lines[0]
+    assert lines[1] == "Bystyret" and lines[2] == "" and lines[3] == "Saksopplysninger"
