@@ -136,8 +136,9 @@ def _layout_pdfium(textpage: pdfium.PdfTextPage, height: float) -> str:
     """
     n = textpage.count_chars()
     text = textpage.get_text_range(0, n) if n > 0 else ""
-    if len(text) != n:  # characters outside the BMP: no 1:1 index, take the rects' text
-        return _layout_pdfium_rects(textpage, height)
+    if len(text) != n:  # characters outside the BMP: no 1:1 index, take every rect's own text
+        runs = _rect_runs(textpage, textpage.count_rects(), height)
+        return layout_text(runs) if runs else textpage.get_text_bounded()
     runs = []
     pos = 0
     for line in text.split("\r\n"):
@@ -145,26 +146,23 @@ def _layout_pdfium(textpage: pdfium.PdfTextPage, height: float) -> str:
         if not line.strip():
             continue
         count = textpage.count_rects(start, len(line))
-        rects = [textpage.get_rect(i) for i in range(count)]
         if count == 1:
-            left, bottom, right, top = rects[0]
+            left, bottom, right, top = textpage.get_rect(0)
             runs.append(Run(left, height - top, right, height - bottom, line.strip()))
-            continue
-        for left, bottom, right, top in rects:
-            cell = textpage.get_text_bounded(left, bottom, right, top).replace("\r", " ").replace("\n", " ").strip()
-            if cell:
-                runs.append(Run(left, height - top, right, height - bottom, cell))
+        else:
+            runs.extend(_rect_runs(textpage, count, height))
     return layout_text(runs) if runs else text
 
 
-def _layout_pdfium_rects(textpage: pdfium.PdfTextPage, height: float) -> str:
+def _rect_runs(textpage: pdfium.PdfTextPage, count: int, height: float) -> list[Run]:
+    """The text inside each of the last ``count_rects`` call's rects, in top-down coordinates."""
     runs = []
-    for i in range(textpage.count_rects()):
+    for i in range(count):
         left, bottom, right, top = textpage.get_rect(i)
         cell = textpage.get_text_bounded(left, bottom, right, top).replace("\r", " ").replace("\n", " ").strip()
         if cell:
             runs.append(Run(left, height - top, right, height - bottom, cell))
-    return layout_text(runs) if runs else textpage.get_text_bounded()
+    return runs
 
 
 def _texts_pdfplumber(data: bytes, n: int, warnings: list[str]) -> list[str]:
