@@ -493,6 +493,8 @@ def _case_lines(st: Structure) -> None:
         _row_details(st, anchor, rest, cid.end)
         if kind == "agenda":
             _wrapped_row(st, anchor, ln)
+        elif anchor.title and anchor.title_span:
+            _wrapped_heading_title(st, anchor, ln)
         st.anchors.append(anchor)
     st.anchors.sort(key=lambda a: a.start)
     _keys(st)
@@ -660,6 +662,19 @@ def _title_below(st: Structure, a: Anchor) -> None:
             a.title = s + " " + nxt.stripped
             a.title_span = (ln.content_start, nxt.content_start + len(nxt.stripped))
         return
+
+
+def _wrapped_heading_title(st: Structure, a: Anchor, ln: Line) -> None:
+    """A case heading's title hard-wrapped onto the next line at the title's column (a typewritten
+    "F-sak 88/97    SALG AV TOMT I" over "               INDUSTRIOMRÅDET PÅ HOLEN")."""
+    lines = st.layout.lines
+    nxt = lines[ln.index + 1] if ln.index + 1 < len(lines) else None
+    col = a.title_span[0] - ln.start
+    if nxt is None or nxt.blank or abs((nxt.content_start - nxt.start) - col) > 2:
+        return
+    if _wrapped_title(st, a.title, nxt):
+        a.title = a.title + " " + nxt.stripped
+        a.title_span = (a.title_span[0], nxt.content_start + len(nxt.stripped))
 
 
 def _wrapped_title(st: Structure, first: str, nxt: Line) -> bool:

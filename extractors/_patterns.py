@@ -184,7 +184,9 @@ REC_HEADING = (
     rf"|framlegg\s+til\s+(?:vedtak|innstilling)|tilrådn?ing(?:\s+til\s+vedtak)?"
     r"|(?:forslag|framlegg)\s+til\s+(?:uttalelse|uttale|høringsuttalelse|høyringsuttale|konsensus)"
     # "Anbefaling:", "Anbefalt konklusjon:", "Innstilling til SSU:" (the committee by its abbreviation)
-    r"|anbefaling(?=\s*:)|anbefalt\s+konklusjon|tilrådd\s+konklusjon|innstilling\s+til\s+(?-i:[A-ZÆØÅ]{2,6})\b)"  # "Kommunedirektørens forslag til uttalelse:"
+    r"|anbefaling(?=\s*:)|anbefalt\s+konklusjon|tilrådd\s+konklusjon|innstilling\s+til\s+(?-i:[A-ZÆØÅ]{2,6})\b"
+    # "Forslag til beslutning:", "Framlegg til avgjerd:", "Anbefalt vedtak:", "Tilrådd vedtak:"
+    r"|(?:forslag|framlegg)\s+til\s+(?:beslutning|avgjerd|avgjørelse|konklusjon)|anbefalt\s+vedtak|tilrådd\s+vedtak)"  # "Kommunedirektørens forslag til uttalelse:"
 )
 DEC_HEADING = (rf"{_OWNER}?(?:[A-ZÆØÅ]{{1,6}}\s?-\s?)?"  # "FSK-vedtak", "AMU - vedtak"
                r"(?:vedtak|samrøystes\s+vedtak|einstemmig\s+vedtak|enstemmig\s+vedtak|konsensus"
@@ -195,7 +197,8 @@ DEC_HEADING = (rf"{_OWNER}?(?:[A-ZÆØÅ]{{1,6}}\s?-\s?)?"  # "FSK-vedtak", "AMU
                r"|(?<![\w ])(?:konklusjon|konklusjonar|konklusjoner|uttale|uttalelse|beslutning|avgjerd)(?=\s*:)"
                r"|konsensus\s+i\s+møtet"  # "Konsensus i møtet:"
                # a council's own statement in its minutes: "Eldrerådets uttalelse:", "Rådet si uttale:"
-               r"|(?<=s )(?:uttalelse|uttale)(?=\s*:)|(?<=\ssi )(?:uttale|uttalelse)(?=\s*:))")
+               r"|(?<=s )(?:uttalelse|uttale|konklusjon|beslutning)(?=\s*:)"
+               r"|(?<=\ssi )(?:uttale|uttalelse|konklusjon|avgjerd)(?=\s*:)|(?<=\ssin )(?:konklusjon|beslutning)(?=\s*:))")
 _CASE_PREFIX = r"(?:(?:[A-ZÆØÅ]{1,6}[ -]?sak|[A-ZÆØÅ]{1,4})?\s?-?\s?\d{1,4}\s?[/-]\s?\d{1,4}\s+|[A-ZÆØÅ]{1,4}\s+[-–]\s+)?"
 # "Vedtak i kommunestyret 20.06.2024": the body after a heading is words, its date digits (so the
 # prose "... vedtak i kommunestyret 13.3.2023, sak 14/23" is no heading with an inline text).

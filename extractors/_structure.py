@@ -141,7 +141,10 @@ class Structure:
         return self._cache[1]
 
 
-_GENERIC_SERIES = re.compile(r"^(?:møtesak|utvalgssak|utvalssak|utvalsak|politisk\s*sak)$", re.IGNORECASE)
+# words for a case that name no body: a meeting's or committee's case, or the kind of case
+# ("Møtesak 12/25", "Beslutningssak 4/25", "Orienteringssak 3/25")
+_GENERIC_SERIES = re.compile(r"^(?:møtesak|utvalgssak|utvalssak|utvalsak|politisk\s*sak|vedtakssak|beslutningssak"
+                             r"|orienteringssak|drøftingssak|diskusjonssak)$", re.IGNORECASE)
 
 
 def parse_case_id(m: re.Match[str]) -> CaseId | None:
@@ -497,7 +500,8 @@ _BODY_LINE = re.compile(
     r"|(?i:partnerskapsmøtet)|Styret))(?!\s+for\s))\b(?:\s+\([A-ZÆØÅ]{2,6}\))?"
     r"|^\s*(?P<body>Kommunestyret|Formannskapet|Fylkestinget|Bystyret|Bydelsutvalget|Styret|Fylkesutvalget"
     r"|[A-ZÆØÅ][\wæøå\-]*(?:\s+[\wæøå\-]+){0,3}"
-    r"(?:utvalget|utvalet|utvalg|utval|rådet|styret|tinget|skapet|nemnda|komiteen|komitéen|organet|organ)"
+    r"(?:utvalget|utvalet|utvalg|utval|rådet|styret|tinget|skapet|nemnda|komiteen|komitéen|organet|organ|forumet"
+    r"|gruppa|gruppen)"
     r"|[A-ZÆØÅ][a-zæøå\-]+\s+(?:utvalget|utvalet|utvalg|utval)"  # "Partssammensatt utvalg"
     r"|(?:Dialog-\s+og\s+)?[Pp]artnerskapsmøtet)"
     # "Eldrerådet i Ullensvang herad", "Representantskapet – ordinært vårmøte", "Overordnet samarbeidsorgan (OSO)"
@@ -506,7 +510,8 @@ _BODY_LINE = re.compile(
     r"|^\s*(?i:(?:Møtebok|Møteprotokoll|Protokoll|Møteinnkalling|Innkalling|Referat|Saksframlegg)"
     r"(?:\s+(?:for|frå|fra|til)\s+|\s*[–:|-]\s*|\t+|\s{2,}))?"
     # "Fagleg samarbeidsutval for psykisk helse og rus", "Råd for personar med funksjonsnedsetting"
-    r"(?P<body2>(?:(?:Hoved|Hovud)?[Uu]tval[g]?|(?:[A-ZÆØÅ][a-zæøå]+\s+)?[\wæøå]*(?:utval|utvalg)|Komit[eé](?:en)?|Rådet|Råd)"
+    r"(?P<body2>(?:(?:Hoved|Hovud)?[Uu]tval[g]?|(?:[A-ZÆØÅ][a-zæøå]+\s+)?[\wæøå]*(?:utval|utvalg|forum|gruppe|gruppa|gruppen)"
+    r"|Komit[eé](?:en)?|Rådet|Råd)"
     r"\s+for\s+[\wæøå ,-]{3,60}?)(?:\s+\([A-ZÆØÅ]{2,6}\))?\s*$"
     # A place and a council noun in the indefinite form: "Førde sokneråd", "Vinje kommunestyre",
     # "Rana eldreråd", "Voss bystyre", "Askøy kontrollutval"

@@ -105,3 +105,34 @@ _PAPER = ("Eksempel kommune\n\nSAKSFRAMLEGG\n\nSaksbehandler:  Per Ås\nDato:   
 ])
 def test_date_cues_of_blind10_and_blind11(sentence, iso, role):
     assert _role(run(_PAPER.format(sentence)), iso) == role
+
+
+# ---- vocabulary added after the round (not from a gold error): forums and groups, case-type words,
+# ---- more heading words; a typewritten heading title wrapped at its column ------------------------------------
+@pytest.mark.parametrize(("body_line", "committee"), [
+    ("Styringsgruppa for legevaktsamarbeidet", "Styringsgruppa for legevaktsamarbeidet"),
+    ("Referat frå Samarbeidsforum for barn og unge", "Samarbeidsforum for barn og unge"),
+])
+def test_forums_and_groups_are_committees(body_line, committee):
+    ex = run(f"{body_line}\n\nDato: 12.03.2025\n\nSak 04/25   Årsmelding\n\nTekst om saka.\n")
+    assert [c.committee for c in ex.cases] == [committee]
+
+
+def test_case_type_words_name_no_body():
+    ex = run("Brukarutvalet\n\nBeslutningssak 4/25   Ny møteplan\n\nTekst.\n")
+    assert [c.case_key for c in ex.cases] == ["Brukarutvalet 4/2025"]
+
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("Forslag til beslutning:", "recommendation"), ("Anbefalt vedtak:", "recommendation"),
+    ("Framlegg til avgjerd:", "recommendation"), ("Utvalgets konklusjon:", "decision"),
+])
+def test_more_heading_words(heading, kind):
+    ex = run(f"Sak 7/2025 Møteplan\n\n{heading}\nMøteplanen godkjennes.\n")
+    assert [(r.kind, r.text) for r in ex.recommendations] == [(kind, "Møteplanen godkjennes.")]
+
+
+def test_typewritten_heading_title_wrapped_at_its_column():
+    ex = run("Formannskapet\n\nF-sak 88/97    SALG AV TOMT I\n               INDUSTRIOMRÅDET PÅ HOLEN\n\n"
+             "Rådmannens innstilling:\nTomta selges.\n")
+    assert ex.cases[0].title == "SALG AV TOMT I INDUSTRIOMRÅDET PÅ HOLEN"
