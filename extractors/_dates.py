@@ -145,6 +145,8 @@ _EVENT = re.compile(
     r"(?:fag|tema|kurs|studie|open|åpen|inspirasjons)dag\w*|markert|markeres|markerast|markering\w*|"
     r"tilsyn|\w*synfaring\w*|workshop\w*|webinar\w*|besøk|besøket|besøkte|\w*festival\w*|\w*konsert\w*|"
     r"\w*fest(?:en|ar|ane|er|ene)?|"
+    # duty shifts: "få søkere til vaktene 24.–26. desember", "ekstra bakvakt 31. desember"
+    r"vakt(?:a|en|ene|ane|er|ar)|bakvakt\w*|nattevakt\w*|"
     r"dugnad\w*|samles|samlast|samlas|lagt\s+fram\s+for|"
     # elections: "førehandsrøystinga går frå ...", "Valgdagene er ...", "tidligstemmegivningen"
     r"(?:tidleg|tidlig|førehands|forhånds)?(?:røysting|stemming|stemmegiving|stemmegivning)(?:a|en)?|"
@@ -198,7 +200,10 @@ _MENTIONED = re.compile(r"\b(?:datert|av|pr\.|per|frå|fra|sidan|siden|f\.o\.m\.
                         r"|mottok|mottek|innkomen|innkommet"
                         # "som etter planen tas i bruk 1. september", "Partnerskapsmøtet sluttet seg 24. januar til"
                         r"|tas\s+i\s+bruk|takast\s+i\s+bruk|(?:blir|vert)\s+(?:teke|tatt|tatt)\s+i\s+bruk"
-                        r"|sluttet\s+seg|slutta\s+seg|sluttar\s+seg|slutter\s+seg)\s*$", re.IGNORECASE)
+                        r"|sluttet\s+seg|slutta\s+seg|sluttar\s+seg|slutter\s+seg"
+                        # validity up to a day: "avtalane gjeld til 31.12.2025", "kontrakten løper til 30. april"
+                        r"|gjeld\s+(?:fram\s+)?til|gjelder\s+(?:fram\s+)?til|varer\s+til|varar\s+til|løper\s+til)\s*$",
+                        re.IGNORECASE)
 _TIME_AFTER = re.compile(r"^[,\s]*(?:kl\.?\s*)?\d{1,2}[:.]\d{2}\b")
 # "Hurdal, 12.03.2025"; also after a certifying label: "Rett utskrift   :  Nordvik, 09.02.2017"
 _PLACE_DATE_LINE = re.compile(

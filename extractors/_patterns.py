@@ -48,6 +48,9 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("date.text_range", re.compile(
         rf"(?<![\d.,/])(?P<d1>\d{{1,2}})\.?\s?[-–]\s?(?P<d2>\d{{1,2}})\.\s*(?P<mon>{_MON})\b\.?"
         r"(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?P<y>(?:19|20)\d{2})\b)?", re.IGNORECASE)),
+    ("date.text_range", re.compile(  # "frå 2. til 20. juni 2025"
+        rf"\b(?:fra|frå)\s+(?P<d1>\d{{1,2}})\.\s+til\s+(?P<d2>\d{{1,2}})\.\s*(?P<mon>{_MON})\b\.?"
+        r"(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?P<y>(?:19|20)\d{2})\b)?", re.IGNORECASE)),
     ("date.numeric_full_range", re.compile(  # "1.3.2024–28.2.2025", "f.o.m. 01.09.2025 t.o.m. 31.12.2025"
         r"(?<![\d.,/])(?:(?:f\.\s?o\.\s?m\.?|fra|frå)\s+)?(?P<d1>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y1>\d{4})"
         r"\s?(?:[–-]|\s(?:til(?:\s+og\s+med)?|t\.\s?o\.\s?m\.?)\s)\s?"
@@ -112,6 +115,7 @@ LABELS = (
     rf"(?P<body1>[A-ZÆØÅa-zæøå][a-zæøå]+{BODY_SUFFIX})\s+(?:sak(?P<pl1>ene|ane)?)"  # Kommunestyret sak
     r"|(?P<body2>[A-ZÆØÅ]{1,6})(?:[ -]|-\n[ \t]*)sak(?P<pl2>ene|ane)?"  # SSU sak, K-sak, RS-sak, OCR "K-\n sak"
     r"|(?P<body3>[A-ZÆØÅa-zæøå][a-zæøå]{2,}sak)(?P<pl3>ene|ane)?"  # Styresak, styresak
+    r"|(?:[Ss]ak|SAK)\s+(?P<body6>[A-ZÆØÅ]{2,6})(?=[ -]?\d)"  # "Sak SSU 22/25"
     r"|(?P<body4>[A-ZÆØÅ]{1,4})(?=[ -]?\d)"  # PS 22/2018, FS-12/14
     r"|(?P<generic>[Ss]ak(?P<pl5>ene|ane)?|SAK)"  # Sak 44/08, sak 30
 )
@@ -152,7 +156,7 @@ FIELD_LABELS: list[tuple[str, str]] = [
                      r"|saksansvarl[ie]g"),  # "Saksansvarlig:" (a bare "Ansvarlig:" names a leader, not a handler)
     # "Styremøte: 22. oktober 2024", "Rådsmøte:", "Dato og tid: tysdag 15. oktober 2024 kl. 10"
     # "Møtetid: måndag 7. april 2025, kl. 10", "Tidspunkt: tirsdag 3. juni 2025 kl. 09", "Møtetidspunkt:"
-    ("meeting_date", r"møtedato|møtedag|dato\s+for\s+\w*møtet?|[a-zæøå]{3,}møte(?=\s*:)"
+    ("meeting_date", r"møtedato|møtedag|dato\s+for\s+\w*møtet?|[a-zæøå]{3,}møte(?=\s*:)|møte\s+i\s+[\wæøåÆØÅ -]{2,30}(?=\s*:)"
                      r"|(?:møte)?tid(?:spunkt)?(?=\s*:\s*(?:[a-zæøå]+dag\s+)?(?:den\s+)?\d{1,2}\.)"
                      r"|dato\s+og\s+(?:tid|klokkeslett|stad|sted)|tid\s+og\s+(?:dato|stad|sted)(?=\s*:)"),
     ("document_date", r"dato\s+dok(?:ument)?\.?|dokumentdato|vår\s+dato|dato|datert"),

@@ -15,7 +15,9 @@ _BODY = (rf"(?:(?:[A-ZÆØÅa-zæøå][a-zæøå]+-\s+og\s+)?[A-ZÆØÅa-zæøå
          # a committee named by its field: "Utvalg for plan og teknikk", "Hovudutval for samferdsel"
          r"|(?:[Hh]ovud|[Hh]oved)?[Uu]tval(?:g)?\s+for\s+[a-zæøå]+(?:(?:,\s*|\s+og\s+)[a-zæøå]+){0,3}"
          # an adjective and a council noun: "Strategisk samarbeidsutval handsama ... sak 11-25"
-         r"|(?-i:[A-ZÆØÅ])[a-zæøå]+\s+[a-zæøå]+(?:utvalget|utvalet|utvalg|utval|organet|organ)(?![a-zæøå]))")
+         r"|(?-i:[A-ZÆØÅ])[a-zæøå]+\s+[a-zæøå]+(?:utvalget|utvalet|utvalg|utval|organet|organ)(?![a-zæøå])"
+         # a group or forum: "Protokoll fra styringsgruppen for legevakten 20.11.2025, sak 9/25"
+         r"|[A-ZÆØÅa-zæøå][a-zæøå]+(?:gruppen|gruppa|forumet)(?![a-zæøå]))")
 # What a body does in a case: decided, asked, approved, treated ("Kommunestyret ba i sakene
 # 31–33/2022", "Kommunestyret bad i sak 61/2022", "Bystyret godkjente i sak 12/2023").
 _VERB = (r"(?:vedtok|vedtak|gjorde|behandlet|behandla|handsama|handsamet|drøftet|drøfta|ba|bad|godkjente|godkjende"
@@ -41,7 +43,7 @@ _AUX_BEFORE = re.compile(
 # "Saksprotokoll Miljø- og planutvalget 31.01.2012, sak 4/12", "Protokoll frå formannskapet 3.3.2024, sak 9/24"
 _RECORD_BEFORE = re.compile(
     rf"\b(?:saksprotokoll|særutskrift|møteprotokoll|protokoll|møtebok|utskrift)\s+(?:(?:fra|frå|i|for)\s+)?"
-    rf"(?P<body>{_BODY})\s+{_DATE_TEXT}\s*,\s+$", re.IGNORECASE)
+    rf"(?P<body>{_BODY})(?:\s+(?:for|i)\s+[\wæøå-]+)?\s+{_DATE_TEXT}\s*,\s+$", re.IGNORECASE)
 _OWNER_BEFORE = re.compile(
     rf"\b(?P<body>{_BODY})(?:\s+(?:si|sin|sitt|sine)|s)\s+(?:handsaming|behandling|vedtak)(?:\s+i|\s+{_DATE_TEXT}\s*,)\s+$",
     re.IGNORECASE

@@ -154,7 +154,7 @@ def parse_case_id(m: re.Match[str]) -> CaseId | None:
         g["body2"] = None  # "I sak 11-21": a capitalised preposition, not a body
         start += 2
     text = m.string[start : m.end()]
-    written = g["body1"] or g["body2"] or g["body3"] or g["body4"]
+    written = g["body1"] or g["body2"] or g["body3"] or g["body4"] or g["body6"]
     if written and _GENERIC_SERIES.match(written):
         written = None  # "Møtesak 12/25", "Utvalgssak 4/24": the word names no body
     if g["body4"] and (g["body4"] in P.NOT_BODIES or g["bare"]):
@@ -497,15 +497,16 @@ _BODY_LINE = re.compile(
     # "MØTEPROTOKOLL – Styret i Nordbø Eigedom KF"
     r"(?:møte\s+i\s+)?(?P<body3>(?:[\wæøå]+-\s+og\s+|(?i:felles|sentrale?|regionale?|lokale?)\s+|[A-ZÆØÅ][a-zæøå]+\s+)?"
     r"(?:[\wæøå]+(?:utvalget|utvalet|utvalg|utval|rådet|råd|styret|tinget|skapet|nemnda|samarbeidsorgan(?:et)?)"
-    r"|(?i:partnerskapsmøtet)|Styret))(?!\s+for\s))\b(?:\s+\([A-ZÆØÅ]{2,6}\))?"
+    r"|(?i:partn[ae]rskapsmøtet)|Styret))(?!\s+for\s))\b(?:\s+\([A-ZÆØÅ]{2,6}\))?"
     r"|^\s*(?P<body>Kommunestyret|Formannskapet|Fylkestinget|Bystyret|Bydelsutvalget|Styret|Fylkesutvalget"
     r"|[A-ZÆØÅ][\wæøå\-]*(?:\s+[\wæøå\-]+){0,3}"
     r"(?:utvalget|utvalet|utvalg|utval|rådet|styret|tinget|skapet|nemnda|komiteen|komitéen|organet|organ|forumet"
     r"|gruppa|gruppen)"
     r"|[A-ZÆØÅ][a-zæøå\-]+\s+(?:utvalget|utvalet|utvalg|utval)"  # "Partssammensatt utvalg"
-    r"|(?:Dialog-\s+og\s+)?[Pp]artnerskapsmøtet)"
+    r"|(?:Dialog-\s+og\s+)?[Pp]artn[ae]rskapsmøtet)"
     # "Eldrerådet i Ullensvang herad", "Representantskapet – ordinært vårmøte", "Overordnet samarbeidsorgan (OSO)"
-    r"(?:\s+i\s+[A-ZÆØÅ][\wæøå\- ]{1,40}|\s+[–-]\s+[\wæøå ]{0,30}møte)?(?:\s+\([A-ZÆØÅ]{2,6}\))?\s*$"
+    r"(?:\s+i\s+[A-ZÆØÅ][\wæøå\- ]{1,40}|\s+[–-]\s+[\wæøå ]{0,30}møte)?(?:\s+\([A-ZÆØÅ]{2,6}\))?"
+    r"(?:\s+(?:19|20)\d{2})?\s*$"  # "Partnarskapsmøtet 2026": the year names the meeting
     # "Hovudutval for samferdsel", "Komité for helse og omsorg", also after a label ("Møtebok for Utval for ...")
     r"|^\s*(?i:(?:Møtebok|Møteprotokoll|Protokoll|Møteinnkalling|Innkalling|Referat|Saksframlegg)"
     r"(?:\s+(?:for|frå|fra|til)\s+|\s*[–:|-]\s*|\t+|\s{2,}))?"

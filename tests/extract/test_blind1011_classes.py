@@ -136,3 +136,33 @@ def test_typewritten_heading_title_wrapped_at_its_column():
     ex = run("Formannskapet\n\nF-sak 88/97    SALG AV TOMT I\n               INDUSTRIOMRÅDET PÅ HOLEN\n\n"
              "Rådmannens innstilling:\nTomta selges.\n")
     assert ex.cases[0].title == "SALG AV TOMT I INDUSTRIOMRÅDET PÅ HOLEN"
+
+
+# ---- blind12 (a region's mix, scored once; tests/gold/README.md) ---------------------------------------------------
+def test_generic_word_then_the_body_abbreviation():
+    ex = run("Helsefellesskapet Nordvik\nStrategisk samarbeidsutvalg\n\nSak SSU 22/25   Felles retningslinje\n\n"
+             "Saksbehandler:  Kari Li\nMøte i SSU:     13.11.2025\n\nTekst.\n")
+    assert [c.case_key for c in ex.cases] == ["SSU 22/2025"]
+    assert ex.cases[0].meeting_date.isoformat() == "2025-11-13"
+
+
+def test_body_line_with_the_meetings_year():
+    ex = run("Helsefellesskapet Nordvik\n\nREFERAT\nPartnarskapsmøtet 2026\n\nDato: 26.02.2026\n\nSak 1/26 Opning\n\nTekst.\n")
+    assert [c.committee for c in ex.cases] == ["Partnarskapsmøtet"]
+
+
+def test_record_of_a_group_names_the_reference_body():
+    ex = run("Sak 118/2025 Legevakt\n\nVedlegg\n1. Protokoll fra styringsgruppen for legevakten 20.11.2025, sak 9/25\n")
+    assert [r.target_case_key for r in ex.references] == ["Styringsgruppen 9/2025"]
+
+
+@pytest.mark.parametrize(("sentence", "iso", "end", "role"), [
+    ("Ei spørjeundersøking vart gjennomført frå 2. til 20. juni 2025.", "2025-06-02", "2025-06-20", "event"),
+    ("Fylkesutvalet handsama saka i sak 2021/118, og avtalane gjeld til 31.12.2025.", "2025-12-31", None, "mentioned"),
+    ("Legevakten skal dekke vaktene 24.–26. desember.", "2024-12-24", "2024-12-26", "event"),
+])
+def test_date_cues_of_blind12(sentence, iso, end, role):
+    ex = run(_PAPER.format(sentence))
+    hits = [d for d in ex.dates if d.date.isoformat() == iso]
+    assert hits, [(d.text, d.date) for d in ex.dates]
+    assert hits[0].role == role and (hits[0].date_end.isoformat() if hits[0].date_end else None) == end
