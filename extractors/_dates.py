@@ -199,7 +199,7 @@ _SAKSGANG_FIELD = re.compile(
 _MENTIONED = re.compile(r"\b(?:datert|av|pr\.|per|frå|fra|sidan|siden|f\.o\.m\.|kom\s+inn|kjem\s+inn|mottatt|motteke"
                         r"|mottok|mottek|innkomen|innkommet"
                         # "som etter planen tas i bruk 1. september", "Partnerskapsmøtet sluttet seg 24. januar til"
-                        r"|tas\s+i\s+bruk|takast\s+i\s+bruk|(?:blir|vert)\s+(?:teke|tatt|tatt)\s+i\s+bruk"
+                        r"|tas\s+i\s+bruk|takast\s+i\s+bruk|(?:blir|vert)\s+(?:teke|tatt)\s+i\s+bruk"
                         r"|sluttet\s+seg|slutta\s+seg|sluttar\s+seg|slutter\s+seg"
                         # validity up to a day: "avtalane gjeld til 31.12.2025", "kontrakten løper til 30. april"
                         r"|gjeld\s+(?:fram\s+)?til|gjelder\s+(?:fram\s+)?til|varer\s+til|varar\s+til|løper\s+til)\s*$",

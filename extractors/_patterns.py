@@ -109,6 +109,9 @@ NUM_RANGE = (
     r"|(?P<n1>\d{1,4})\s?[-–]\s?(?P<n2>\d{1,4})\s?/\s?(?P<ry>\d{4}|\d{2}))(?![\d/])"
 )
 BODY_SUFFIX = r"(?:møtet|styret|tinget|utvalget|utvalet|rådet|skapet)"
+# The nouns a body line ends in (definite and indefinite), one list for every shape of body line
+COUNCIL_NOUN = (r"(?:utvalget|utvalet|utvalg|utval|rådet|råd|styret|tinget|skapet|nemnda|komiteen|komitéen"
+                r"|organet|organ|forumet|gruppa|gruppen)")
 # Label forms, most specific first. Group "body" is the body as written (may be None:
 # the generic "sak"), group "plural" marks "sakene"/"sakane".
 LABELS = (

@@ -496,12 +496,11 @@ _BODY_LINE = re.compile(
     # "Referat fra møte i Strategisk samarbeidsutvalg (SSU)", "Protokoll – Partnerskapsmøtet",
     # "MØTEPROTOKOLL – Styret i Nordbø Eigedom KF"
     r"(?:møte\s+i\s+)?(?P<body3>(?:[\wæøå]+-\s+og\s+|(?i:felles|sentrale?|regionale?|lokale?)\s+|[A-ZÆØÅ][a-zæøå]+\s+)?"
-    r"(?:[\wæøå]+(?:utvalget|utvalet|utvalg|utval|rådet|råd|styret|tinget|skapet|nemnda|samarbeidsorgan(?:et)?)"
+    rf"(?:[\wæøå]+{P.COUNCIL_NOUN}"
     r"|(?i:partn[ae]rskapsmøtet)|Styret))(?!\s+for\s))\b(?:\s+\([A-ZÆØÅ]{2,6}\))?"
     r"|^\s*(?P<body>Kommunestyret|Formannskapet|Fylkestinget|Bystyret|Bydelsutvalget|Styret|Fylkesutvalget"
     r"|[A-ZÆØÅ][\wæøå\-]*(?:\s+[\wæøå\-]+){0,3}"
-    r"(?:utvalget|utvalet|utvalg|utval|rådet|styret|tinget|skapet|nemnda|komiteen|komitéen|organet|organ|forumet"
-    r"|gruppa|gruppen)"
+    rf"{P.COUNCIL_NOUN}"
     r"|[A-ZÆØÅ][a-zæøå\-]+\s+(?:utvalget|utvalet|utvalg|utval)"  # "Partssammensatt utvalg"
     r"|(?:Dialog-\s+og\s+)?[Pp]artn[ae]rskapsmøtet)"
     # "Eldrerådet i Ullensvang herad", "Representantskapet – ordinært vårmøte", "Overordnet samarbeidsorgan (OSO)"
@@ -518,7 +517,7 @@ _BODY_LINE = re.compile(
     # "Rana eldreråd", "Voss bystyre", "Askøy kontrollutval"
     # "Helsefellesskapet Øvre Vassdal – Strategisk samarbeidsutvalg": an owner, a dash, then the committee
     r"|^\s*[A-ZÆØÅ][^\n–]{2,60}?\s+[–-]\s+(?P<body5>(?:[A-ZÆØÅ][a-zæøå]+\s+)?[A-ZÆØÅa-zæøå][a-zæøå]*"
-    r"(?:utvalget|utvalet|utvalg|utval|rådet|organet|organ))(?:\s+\([A-ZÆØÅ]{2,6}\))?\s*$"
+    rf"{P.COUNCIL_NOUN})(?:\s+\([A-ZÆØÅ]{{2,6}}\))?\s*$"
     # "Hallvik kyrkjelege fellesråd": an adjective may come before the noun
     r"|^\s*(?P<body4>[A-ZÆØÅ][\wæøå\-]+(?:\s+[A-ZÆØÅ][\wæøå\-]+){0,2}(?:\s+[a-zæøå]{3,}e)?\s+"
     r"[a-zæøå]{2,}(?:råd|styre|utval|utvalg|ting|nemnd|skap))\s*$"
