@@ -3,11 +3,12 @@ agenda rows; their keys, titles and the segment of text each case owns."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from extractors import _patterns as P
 from extractors._layout import Line
-from extractors._structure import Anchor, CaseId, Structure, box_row, parse_case_id
+from extractors._structure import Anchor, CaseId, Structure, box_row, case_ids, parse_case_id
 
 
 def find(st: Structure) -> None:
@@ -393,6 +394,21 @@ _FULL_DATE_YEAR = re.compile(
     rf"\b\d{{1,2}}\.\s?(?:\d{{1,2}}\.\s?|(?:{P._MON})\.?\s+)(?P<y>(?:19|20)\d{{2}})\b", re.IGNORECASE)
 
 
+# "Helse Nordvest HF            Styresak 054-2025": the organisation left, the paper's own case number
+# alone in the right column of a line at the top of a page (a letterhead or running header)
+_RIGHT_COLUMN = re.compile(r"^\s*[^\d\s](?:(?!\s{3}).)*\s{3,}(?=\S)")
+
+
+def _top_right_case(layout, ln: Line) -> int | None:
+    """Start of the last column of a two-column line among the first three lines of its page."""
+    m = _RIGHT_COLUMN.match(ln.text)
+    if not m or re.search(r"\s{3}", ln.text[m.end():].rstrip()):
+        return None
+    page_start = layout.page_starts[max(0, bisect.bisect_right(layout.page_starts, ln.start) - 1)]
+    above = [x for x in layout.lines[: ln.index] if x.start >= page_start and not x.blank]
+    return ln.start + m.end() if len(above) < 3 else None
+
+
 def _yearless_cases(st: Structure, yearless: list, agenda_rows: set[int]) -> list:
     """Minutes whose cases are numbered without a year ("Sak 1" ... "Sak 5", a foretaksmøte): the cases
     take the year of the first full date above the first case (the meeting's), as a year-less
@@ -410,14 +426,26 @@ def _yearless_cases(st: Structure, yearless: list, agenda_rows: set[int]) -> lis
     return out
 
 
-def _bare_heading(layout, ln: Line) -> bool:
+# "021/26 Godkjenning av protokollen": one space after the number, the heading a line of its own
+_BARE_HEADING_1 = re.compile(r"^\s*(?P<a>\d{1,4})\s?/\s?(?P<b>\d{2,4})\s(?P<rest>[A-ZÆØÅ].*)$")
+
+
+def _bare_heading(layout, ln: Line) -> re.Match[str] | None:
     """'9/25  Godkjenning av innkalling': a bare case number heading a case block of minutes,
-    standing alone after a blank line, the title a capitalised phrase that does not end a sentence."""
+    standing alone after a blank line, the title a capitalised phrase that does not end a sentence.
+    With one space after the number the line must also stand alone below ('021/26 Title', blank)."""
+    if ln.index == 0 or not layout.lines[ln.index - 1].blank:
+        return None
     b = _BARE_ROW.match(ln.text)
-    if not b or ln.index == 0 or not layout.lines[ln.index - 1].blank:
-        return False
+    if not b:
+        nxt = layout.lines[ln.index + 1] if ln.index + 1 < len(layout.lines) else None
+        b = _BARE_HEADING_1.match(ln.text) if nxt is None or nxt.blank else None
+    if not b:
+        return None
     rest = b.group("rest").strip()
-    return rest[:1].isupper() and not rest.endswith(".") and not re.search(r"\s{2,}|\d{2,4}/\d", rest)
+    if rest[:1].isupper() and not rest.endswith(".") and not re.search(r"\s{2,}|\d{2,4}/\d", rest):
+        return b
+    return None
 
 
 def _case_lines(st: Structure) -> None:
@@ -449,8 +477,11 @@ def _case_lines(st: Structure) -> None:
             continue
         lab = _DOC_LABEL_CASE.match(ln.text)
         m = P.CASE_ID.match(layout.masked, ln.start + lab.end() if lab else ln.content_start)
+        right = None if lab or m else _top_right_case(layout, ln)
+        if right:
+            m = P.CASE_ID.match(layout.masked, right)
         cid = parse_case_id(m) if m else None
-        if lab and cid and layout.text[cid.end:ln.end].strip():
+        if (lab or right) and cid and (layout.text[cid.end:ln.end].strip() or cid.year is None):
             cid = None  # "SAKSFRAMLEGG      RR 007/25": the case number alone after the document label
         if cid and cid.year is None and cid.body is None and len(cid.numbers) == 1 and cid.text[:1] == "S":
             yearless.append((ln, cid, layout.text[cid.end:ln.end]))  # "Sak 3   Årlig melding 2023"
@@ -462,7 +493,7 @@ def _case_lines(st: Structure) -> None:
                 row_indent = ln.content_start - ln.start
             rows_seen = rows_seen or in_agenda
             continue
-        b = _BARE_ROW.match(ln.text) if in_agenda or _bare_heading(layout, ln) else None
+        b = _BARE_ROW.match(ln.text) if in_agenda else _bare_heading(layout, ln)
         split = P.split_number(b.group("a"), b.group("b")) if b else None
         if split:
             s, e = ln.start + b.start("a"), ln.start + b.end("b")
@@ -498,6 +529,36 @@ def _case_lines(st: Structure) -> None:
         st.anchors.append(anchor)
     st.anchors.sort(key=lambda a: a.start)
     _keys(st)
+    _case_notes(st)
+
+
+# "Til sak 03/26:" below a notice's agenda: the paragraph under it is that row's text
+_NOTE_LINE = re.compile(r"^\s*(?:til|om|ad|merknad(?:er|ar)?\s+til|kommentar(?:er|ar)?\s+til)\s+(?=\S)", re.IGNORECASE)
+
+
+def _case_notes(st: Structure) -> None:
+    rows = {(a.number, a.year): a for a in st.anchors if a.kind == "agenda"}
+    if not rows:
+        return
+    lines = st.layout.lines
+    for ln in lines:
+        m = _NOTE_LINE.match(ln.text)
+        if not m or len(ln.stripped) > 40:
+            continue
+        ids = case_ids(st.layout.masked, ln.start + m.end(), ln.end)
+        if len(ids) != 1 or ids[0].start != ln.start + m.end() or st.layout.text[ids[0].end:ln.end].strip(" :") \
+                or not ln.stripped.endswith(":"):
+            continue
+        cid = ids[0]
+        year = cid.year if cid.year is not None else next(iter(rows))[1]
+        a = rows.get((cid.numbers[0], year))
+        if a is None or a.line > ln.index:
+            continue
+        j = ln.index + 1
+        while j < len(lines) and not lines[j].blank:
+            j += 1
+        a.row_spans.append((ln.start, lines[j - 1].end + 1))
+        st.note_lines.add(ln.index)
 
 
 def _wraps_on(layout, ln: Line) -> bool:
@@ -530,6 +591,8 @@ def _row_details(st: Structure, anchor: Anchor, rest: str, rest_start: int) -> N
             anchor.archive_no = (f"{y}/{int(am.group('b'))}", s, s + len(cols.group("arch")))
         pos += cols.end()
     title = rest[pos:].strip()
+    if anchor.kind == "agenda":
+        title = _later_columns(st, anchor, title, rest_start + pos + len(rest[pos:]) - len(rest[pos:].lstrip()))
     # "PS 22/25  Klage på ...      X": a mark in a last column ("Lukka", "Unntatt offentlighet") is no part of the title
     title = _MARK_COLUMN.sub("", title)
     if "|" in title:  # a table that came out as text: the first non-empty cell is the title
@@ -542,6 +605,41 @@ def _row_details(st: Structure, anchor: Anchor, rest: str, rest_start: int) -> N
         anchor.title, anchor.title_span = title, (s, s + len(title))
 
 
+def _head_row(st: Structure, anchor: Anchor) -> Line | None:
+    """The head row of a list ("Saksnr   Tittel   Arkivsak") right above its case rows."""
+    lines = st.layout.lines
+    j = anchor.line - 1
+    while j >= 0 and j > anchor.line - 40 and not lines[j].blank and P.CASE_ID.match(lines[j].stripped):
+        j -= 1
+    return lines[j] if j >= 0 and not lines[j].blank and j != anchor.line else None
+
+
+_CELL = re.compile(r"\S+(?: \S+)*")
+
+
+def _later_columns(st: Structure, anchor: Anchor, title: str, title_start: int) -> str:
+    """'PS 41/23    Title     23/00012' under 'Saksnr   Tittel   Arkivsak' (or '... Ansvarlig'): a cell of
+    the row that starts under a later head cell is that column's value, no part of the title; an archive
+    column gives the row's archive number."""
+    head = _head_row(st, anchor)
+    if head is None or not title:
+        return title
+    row = st.layout.line_at(title_start)
+    col0 = title_start - row.start
+    heads = [(m.start(), m.group()) for m in _CELL.finditer(head.text) if m.start() > col0 + 2]
+    for cell in re.finditer(r"(?<=\S)\s{2,}(?P<v>\S+(?: \S+)*)", title):
+        col = col0 + cell.start("v")
+        name = next((h for c, h in heads if abs(c - col) <= 2), None)
+        if name is None:
+            continue
+        a = _ARCHIVE_COL.match(cell.group("v"))
+        if _ARCHIVE_HEAD.match(name.rstrip(".:")) and a and not anchor.archive_no and P.full_year(a.group("a")):
+            s = title_start + cell.start("v")
+            anchor.archive_no = (f"{P.full_year(a.group('a'))}/{int(a.group('b'))}", s, s + len(cell.group("v")))
+        return title[: cell.start()].rstrip()
+    return title
+
+
 _MARK_COLUMN = re.compile(r"\s{3,}(?:[Xx✓✔*]|ja|Ja|JA)$")
 _PAGE_MARK_TITLE = re.compile(r"^(?:side|sida|page)\s+\d+(?:\s*(?:av|/|of)\s*\d+)?$", re.IGNORECASE)
 
@@ -551,11 +649,8 @@ _DATE_HEAD = re.compile(r"\s{2,}(?:dok\.?\s*dato|dokumentdato|dato|journaldato|b
 
 def _dated_column(st: Structure, anchor: Anchor) -> bool:
     """The list's head row, above its rows, names a document-date column ("Saknr.  Dok.dato  Arkivsak")."""
-    lines = st.layout.lines
-    j = anchor.line - 1
-    while j >= 0 and j > anchor.line - 40 and not lines[j].blank and P.CASE_ID.match(lines[j].stripped):
-        j -= 1
-    return j >= 0 and bool(_DATE_HEAD.search(lines[j].text))
+    head = _head_row(st, anchor)
+    return head is not None and bool(_DATE_HEAD.search(head.text))
 
 
 def _wrapped_row(st: Structure, anchor: Anchor, ln: Line) -> None:

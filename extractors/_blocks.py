@@ -125,6 +125,7 @@ def _paragraph(st: Structure, j: int) -> tuple[int, int]:
 _LIST_MARK = re.compile(r"^\s*(?:[-–•*·o]\s|\d{1,2}[.)]\s|[a-z]\)\s|\[)")
 _PLACE_DATE = re.compile(
     r"^[A-ZÆØÅ][\wæøå\- ]{1,30},\s*(?:den\s+)?\d{1,2}\.\s?(?:\d{1,2}\.\s?\d{2,4}|[a-zæøå]+\.?\s+\d{4})$")
+_LABEL_SENTENCE = re.compile(r"^[A-ZÆØÅ][\wæøå-]*(?:\s[\wæøå-]+)?\s?:\s+\S.*[.!]$")
 _GENERIC_HEADING = re.compile(r"^[A-ZÆØÅ][^\n]{1,78}$")
 _QUESTION_HEADING = re.compile(r"^(?:hva|kva|hvordan|korleis|kvifor|hvorfor|hvem|kven|når|kor)\s", re.IGNORECASE)  # "Hva saken gjelder:"
 # A sentence that leads into a list: a finite verb, or a preposition before the colon
@@ -143,7 +144,7 @@ def _is_heading(st: Structure, ln: Line, body_start: int) -> tuple[bool, float]:
             return False, 0.0
         s = bare
     if (not bare or ln.index in st.headings or st.field_line(ln.index) or ln.index in st.layout.noise_lines
-            or ln.index in st.table_lines or P.VEDLEGG.match(ln.text)
+            or ln.index in st.table_lines or ln.index in st.note_lines or P.VEDLEGG.match(ln.text)
             or P.DOCUMENT_LABELS.match(bare) and (bare.isupper() or ln.start < body_start)
             or any(a.line == ln.index or (a.title_span and a.title_span[0] == ln.content_start)
                    for a in st.anchors)
@@ -166,11 +167,15 @@ def _is_heading(st: Structure, ln: Line, body_start: int) -> tuple[bool, float]:
         return False, 0.0
     if s.endswith(".") and "." in s[:-1].replace("bl.a", ""):
         return False, 0.0
+    if _LABEL_SENTENCE.match(s):
+        return False, 0.0  # "Røysting: Tilrådinga vart vedteken med 4 mot 1 røyst.": a label and its value
     if s.endswith(":") and _LEAD_IN.search(s) and not _QUESTION_HEADING.match(s):
         return False, 0.0  # "De viktigste endringene er:", "Under siste sak gis det orienteringer om:" lead into a list
     following = st.layout.lines[ln.index + 1] if ln.index + 1 < len(st.layout.lines) else None
     if following is not None and not following.blank and (following.stripped[:1].islower() or len(s) >= 60):
         return False, 0.0  # a wrapped paragraph line, not a heading
+    if nxt.index in st.note_lines:
+        return True, 0.7  # "Merknader til sakene" over "Til sak 03/26:" and its note
     paragraph = (len(nxt.stripped) >= 60 or nxt.stripped.endswith(".")
                  or (nxt.stripped.endswith(":") and len(nxt.stripped) >= 25))
     if not paragraph or _is_known_or_label(st, nxt):

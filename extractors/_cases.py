@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from extractors import _patterns as P
 from extractors._structure import Anchor, FieldHit, Structure
@@ -146,6 +147,10 @@ def _case(st: Structure, a: Anchor, hits: list[FieldHit], dates: _Dates) -> Case
         fields.append(CaseField(a.key, name, v, lay.text[s:e], page, cs, ce, rule,
                                 0.95 if rule == "case.header_field" else 0.8))
     handlers = persons(values["case_handler"][0]) if "case_handler" in values else ()
+    if "co_handler" in values:  # "Medsaksbehandler:" adds the second handler (its row fills case_handler too)
+        handlers += tuple(n for n in persons(values.pop("co_handler")[0]) if n not in handlers)
+        fields[:] = [replace(f, field="case_handler", extractor="case.co_handler") if f.field == "co_handler" else f
+                     for f in fields]
     sekr = persons(values["avkl_sekr"][0]) if "avkl_sekr" in values else ()
     page, cs, ce = lay.where(a.start, a.end)
     body = a.key.rsplit(" ", 1)[0]

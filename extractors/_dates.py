@@ -143,7 +143,8 @@ _DEADLINE = re.compile(r"\b(?:\w*frist\w*|innen|innan|før|seinast|senest|forfal
 _EVENT = re.compile(
     r"\b(?:\w*møte[ts]?\w*|møtte|\w*konferanse\w*|\w*arrangement\w*|(?!inn)\w*samling\w*|\w*seminar\w*|"
     r"(?:fag|tema|kurs|studie|open|åpen|inspirasjons)dag\w*|markert|markeres|markerast|markering\w*|"
-    r"tilsyn|\w*synfaring\w*|workshop\w*|webinar\w*|besøk|besøket|besøkte|\w*festival\w*|\w*konsert\w*|"
+    r"tilsyn|\w*synfaring\w*|vernerund\w*|(?:anbuds|tilbods|tilbuds)(?:åpning|opning)\w*|"
+    r"workshop\w*|webinar\w*|besøk|besøket|besøkte|\w*festival\w*|\w*konsert\w*|"
     r"\w*fest(?:en|ar|ane|er|ene)?|"
     # duty shifts: "få søkere til vaktene 24.–26. desember", "ekstra bakvakt 31. desember"
     r"vakt(?:a|en|ene|ane|er|ar)|bakvakt\w*|nattevakt\w*|"
@@ -170,7 +171,10 @@ _EVENT_BEFORE = re.compile(
     # work carried out at the time: "Kartleggingen ble gjort ... i perioden 4.–22. mars"
     r"|(?:ble|blei|vart|blir|vert)\s+(?:gjort|gjord|gjennomført|utført|utførd)"
     # an activity that takes place or took place: "Utdelinga skjer i perioden ...", an exam passed
-    r"|skjer|skjedde|foregår|foregikk|går\s+føre\s+seg|gjekk\s+føre\s+seg|avla|avlagt|avlegg|avlegger|eksamen\w*"
+    # a count or survey right before its days: "Ei telling 14.–18. november viste ...", "kartlegginga i perioden"
+    r"|(?:\w*telling(?:a|en|ar|er)?|kartlegging\w*|\w*undersøking(?:a|ar|ane)?|\w*undersøkelsen?)"
+    r"(?=\s+(?:i\s+(?:perioden\s+|veke\s+|uke\s+)?|frå\s+|fra\s+)?$)"
+    r"|skjer|skjedde|foregår|foregikk|(?:vart|ble|blei|blir|vert)\s+(?:opna|opnet|åpnet|åpna)|går\s+føre\s+seg|gjekk\s+føre\s+seg|avla|avlagt|avlegg|avlegger|eksamen\w*"
     # a committee's meeting named by its abbreviation right before the date: "ble forberedt i SSU 28. november"
     r"|i\s+(?-i:[A-ZÆØÅ]{2,6})(?=\s*$))\b",
     re.IGNORECASE
@@ -181,9 +185,9 @@ _MINUTES_OF = re.compile(
     r"(?:møtet\s+)?$"
     # "Saksprotokoll Formannskapet 18.06.2024", "Særutskrift kommunestyret 12.3.2024": the record of a meeting
     # "Saksprotokoll Utvalg for plan og miljø 04.03.2025": a body named in several words, capitalised
-    r"|\b(?:saksprotokoll|møteprotokoll|særutskrift|møtebok)\s+(?-i:[A-ZÆØÅ])[\wæøå-]+"
+    r"|\b(?:saksprotokoll|møteprotokoll|s(?:æ|ae)rutskrift|møtebok)\s+(?-i:[A-ZÆØÅ])[\wæøå-]+"
     r"(?:\s+(?:for|og|i|[\wæøå-]+)){1,5}\s*$"
-    r"|\b(?:saksprotokoll|møteprotokoll|særutskrift|protokoll|møtebok)\s+(?:(?:fra|frå|for|i)\s+)?"
+    r"|\b(?:saksprotokoll|møteprotokoll|s(?:æ|ae)rutskrift|protokoll|møtebok)\s+(?:(?:fra|frå|for|i)\s+)?"
     # "Saksprotokoll Miljø- og planutvalget 31.01.2012": a coordinated compound body name
     r"(?:møte\s+i\s+)?(?:[\wæøåÆØÅ]+-\s+og\s+)?[\wæøåÆØÅ-]+(?:\s+[\wæøåÆØÅ-]+)?\s*$",
     re.IGNORECASE,
@@ -202,7 +206,12 @@ _MENTIONED = re.compile(r"\b(?:datert|av|pr\.|per|frå|fra|sidan|siden|f\.o\.m\.
                         r"|tas\s+i\s+bruk|takast\s+i\s+bruk|(?:blir|vert)\s+(?:teke|tatt)\s+i\s+bruk"
                         r"|sluttet\s+seg|slutta\s+seg|sluttar\s+seg|slutter\s+seg"
                         # validity up to a day: "avtalane gjeld til 31.12.2025", "kontrakten løper til 30. april"
-                        r"|gjeld\s+(?:fram\s+)?til|gjelder\s+(?:fram\s+)?til|varer\s+til|varar\s+til|løper\s+til)\s*$",
+                        r"|gjeld\s+(?:fram\s+)?til|gjelder\s+(?:fram\s+)?til|varer\s+til|varar\s+til|løper\s+til"
+                        # a term running out: "dagens kontrakt går ut 30. april", "avtalen utløper 31.12.2025"
+                        r"|går\s+ut|gjekk\s+ut|gikk\s+ut|løper\s+ut|utløper|utløp|går\s+over"
+                        # a record approved or signed: "Møteboka er godkjend elektronisk av leiar 15.04.2024"
+                        r"|(?:godkjent|godkjend|signert|underskrevet|underskriven)"
+                        r"(?:\s+(?!(?:innen|innan|før|seinast|senest)\b)[\wæøå]+){0,4})\s*$",
                         re.IGNORECASE)
 _TIME_AFTER = re.compile(r"^[,\s]*(?:kl\.?\s*)?\d{1,2}[:.]\d{2}\b")
 # "Hurdal, 12.03.2025"; also after a certifying label: "Rett utskrift   :  Nordvik, 09.02.2017"
@@ -231,8 +240,23 @@ _SAME_CASE = re.compile(
 # behandlet saken i møte 04.03.2025, sak 19/25, og fattet følgende vedtak:"); without them it is another
 # body's earlier meeting on the matter, an event ("formannskapet behandlet saken i møte 3. juni 2025.").
 _PAST_TREATED = re.compile(r"(?:behandlet|behandla|handsama|handsamet)\s", re.IGNORECASE)
-_OWN_DECISION_AFTER = re.compile(r"^[^.\n]{0,40}?\b(?:sak\s+\d|(?:og\s+)?(?:fattet|fatta|gjorde|gjort)\b[^.\n]{0,30}vedtak)",
-                                 re.IGNORECASE)
+_OWN_DECISION_AFTER = re.compile(r"^[^.\n]{0,60}?\b(?:fattet|fatta|gjorde|gjort)\b[^.\n]{0,30}vedtak", re.IGNORECASE)
+_CASE_AFTER = re.compile(r"^[^.\n]{0,40}?\bsak\s+(?P<a>\d{1,4})(?:\s?[/-]\s?(?P<b>\d{2,4}))?", re.IGNORECASE)
+
+
+def _own_decision_after(st: Structure, after: str) -> bool:
+    """'..., sak 19/25, og fattet følgende vedtak:' tells the own case's treatment; '..., sak 4/26, og slutta
+    seg til innstillinga' with a number that is none of the document's cases is another body's (its own
+    case number in its own series)."""
+    if _OWN_DECISION_AFTER.match(after):
+        return True
+    m = _CASE_AFTER.match(after)
+    if not m:
+        return False
+    if not m.group("b") or not st.anchors:
+        return True
+    split = P.split_number(m.group("a"), m.group("b"))
+    return split is None or any((a.number, a.year) == split for a in st.anchors)
 _SUBJECT_END = re.compile(r"([A-ZÆØÅa-zæøå][a-zæøå-]{3,})\s+(?:har\s+)?$")
 
 
@@ -256,9 +280,11 @@ _FOR_INFORMATION = re.compile(r"\btil\s+orientering\b", re.IGNORECASE)
 # Another body treats the case (present or future tense): "Kommunestyret handsamar budsjettet
 # 12. desember", "Bystyret skal behandle planen 5. juni" ("behandlet" in the past is an event).
 _BODY_TREATS = re.compile(
-    rf"\b[A-ZÆØÅa-zæøå][a-zæøå]*(?:{P.BODY_SUFFIX}|utvalg|utval|nemnda|komiteen)\s+(?:skal\s+|vil\s+)?"
+    rf"\b[A-ZÆØÅa-zæøå][a-zæøå]*(?:{P.BODY_SUFFIX}|utvalg|utval|nemnda|komiteen)"
+    r"(?:\s+for\s+[a-zæøå]+(?:\s+(?:og|i)\s+[a-zæøå]+)?)?\s+(?:skal\s+|vil\s+)?"  # "Hovudutval for helse og omsorg"
     r"(?:behandler|behandle|handsamar|handsamer|handsame|tek\s+stilling\s+til|tar\s+stilling\s+til"
-    r"|vedtar|vedtek|skal\s+vedta|vil\s+vedta)\b[^\n.]{0,80}$",
+    # "gjer endeleg vedtak om planen 25. mai"
+    r"|vedtar|vedtek|skal\s+vedta|vil\s+vedta|(?:gjer|gjør|fattar|fatter)\s+(?:endeleg\s+|endelig\s+)?vedtak)\b[^\n.]{0,80}$",
     re.IGNORECASE,
 )
 _TREATED_IN = re.compile(
@@ -273,8 +299,8 @@ _TO_TREATMENT = re.compile(
     r"\b(?:blir|vert|skal|vil|legges|leggast|sendes|sendast)\b[^.\n]{0,50}?\btil\s+(?:endeleg\s+|endelig\s+|vidare\s+"
     r"|videre\s+|ny\s+)?(?:behandling|handsaming|sluttbehandling)(?:\s+i\s+[\wæøåÆØÅ -]{2,50})?\s*$"
     # "Søknaden blir lagd fram for formannskapet som eiga sak i møtet 4. desember"
-    r"|\b(?:blir|vert|skal|vil)\b[^.\n]{0,50}?\b(?:lagd|lagt|lagde|lagte)\s+(?:fram|frem)\s+for\s+[^.\n]{1,40}?"
-    r"\bi\s+(?:\w*møtet|\w*møte)\s*$"
+    r"|\b(?:blir|vert|skal|vil)\b[^.\n]{0,50}?\b(?:lagd|lagt|lagde|lagte)\s+(?:fram|frem)\s+for\s+[^.\n]{0,40}?"
+    rf"(?:\bi\s+(?:\w*møtet|\w*møte)|\b[\wæøå]*(?:{P.BODY_SUFFIX}|utval|utvalg))\s*$"  # "vert lagd fram for Partnarskapsmøtet 23. april"
     # the matter, present passive: "Saken legges fram for representantskapet i møtet 24. april 2025",
     # "Planen legges fram for bystyret i møte 23. april" (h08, a later treatment by the next body)
     r"|\b[a-zæøå]{3,}(?:en|et|a|ane|ene|ne)\s+(?:legges|leggast|leggjast|leggst)\s+(?:fram|frem)\s+for\s+[^.\n]{0,40}?"
@@ -296,6 +322,28 @@ _INVITATION = re.compile(
     r"|^\s*(?:møte)?protokoll\s+(?:fra|frå|for)\s+(?:[\wæøå]+s\s+)?(?:møte|møtet)\b",
     re.IGNORECASE,
 )
+
+
+_SAKSGANG_ROW = re.compile(r"^\s{4,}[A-ZÆØÅ][\wæøå -]{1,50}?\s{2,}$")
+
+
+_RUNS_OUT = re.compile(r"\s*(?:går|gjekk|gikk|løper)\s+ut|\s*utløp", re.IGNORECASE)
+_HYPHEN_WRAP = re.compile(r"(?<=[a-zæøå])-\n[ \t]*(?=[a-zæøå])")
+
+
+def _saksgang_continued(lay, ln, before_line: str) -> bool:
+    """An indented 'Body   DATE' line under a 'Saksgang:' field line (or another such row)."""
+    if not _SAKSGANG_ROW.match(before_line):
+        return False
+    for j in range(ln.index - 1, max(-1, ln.index - 8), -1):
+        prev = lay.lines[j]
+        if prev.blank:
+            return False
+        if _SAKSGANG_FIELD.match(prev.text):
+            return True
+        if not _SAKSGANG_ROW.match(re.sub(r"\S+\s*$", "", prev.text)):
+            return False
+    return False
 
 
 def _field_role(st: Structure, pos: int) -> tuple[str, float] | None:
@@ -350,6 +398,8 @@ def _role(st: Structure, r: _Raw, prev_end: int, next_start: int,
     before_line = lay.text[ln.start : r.start]
     if _SAKSGANG_FIELD.match(before_line):  # "Saksgang: Formannskapet 28.05.2024 (FS 2024/33) – Bystyret 13.06.2024"
         return "meeting_date", 0.85, "date.saksgang_line"
+    if _saksgang_continued(lay, ln, before_line):  # "Saksgang :  Formannskapet  23.03.88" / "   Kommunestyret  14.04.88"
+        return "meeting_date", 0.85, "date.saksgang_line"
     after_line = lay.text[r.end : ln.end].strip(" .:")
     if not after_line:
         if _PLACE_DATE_LINE.match(before_line):
@@ -366,7 +416,7 @@ def _role(st: Structure, r: _Raw, prev_end: int, next_start: int,
         return "meeting_date", 0.75, "date.treated_in"
     same = _SAME_CASE.search(lay.masked[max(s_start, prev_end):r.match_start])
     if same and not _DEADLINE.search(same.group()) and not _FOR_INFORMATION.search(same.group()) and not (
-            _PAST_TREATED.match(same.group()) and not _OWN_DECISION_AFTER.match(lay.masked[r.end:s_end])
+            _PAST_TREATED.match(same.group()) and not _own_decision_after(st, lay.masked[r.end:s_end])
             and _other_body(st, lay.masked[max(s_start, prev_end):max(s_start, prev_end) + same.start()], r.start)):
         return "meeting_date", 0.7, "date.same_case"
     if _BODY_TREATS.search(lay.masked[max(s_start, prev_end):r.match_start]):
@@ -377,13 +427,15 @@ def _role(st: Structure, r: _Raw, prev_end: int, next_start: int,
     if st.anchors and r.start < min(a.start for a in st.anchors) and _HELD.search(lay.masked[s_start:r.match_start]):
         return "meeting_date", 0.75, "date.held"  # the header of minutes: "Møtet ble avholdt 6. mai 2025"
     lo = max(s_start, prev_end, r.match_start - 90)
-    before = lay.masked[lo : r.match_start]
+    before = _HYPHEN_WRAP.sub("", lay.masked[lo : r.match_start])  # "synfa-\nring": the cue word whole
     cut = max(before.rfind(".\n"), before.rfind(":\n"))
     if cut >= 0:  # a line ending in "." or ":" ends the sentence even where the sentencizer ran on
         before = before[cut + 2 :]
     if _MINUTES_OF.search(before) or _NO_MEETING_BEFORE.search(before):
         return "event", 0.7, "date.cue"
     mentioned = _MENTIONED.search(before)
+    if mentioned and _DEADLINE.search(before[: mentioned.start()]) and _RUNS_OUT.match(mentioned.group()):
+        mentioned = None  # "Anbodsfristen gjekk ut 15. april": a limit that ran out is the limit
     if mentioned:
         head = before[: mentioned.start()]
         if not (r.day2 is not None and mentioned.group().strip().lower() in ("frå", "fra")

@@ -115,15 +115,23 @@ class Layout:
                 if not ln.blank:
                     per_page.setdefault(bisect.bisect_right(self.page_starts, ln.start), []).append(ln.index)
             places: dict[tuple[str, str, int], dict[int, int]] = {}  # (line, edge, rank) -> page -> line
+            runs: dict[tuple[int, str], list[int]] = {}
             for page, idx in per_page.items():
                 for edge, run in (("top", idx[:_EDGE_LINES]), ("bottom", idx[::-1][:_EDGE_LINES])):
+                    runs[(page, edge)] = run
                     for rank, i in enumerate(run):
                         key = re.sub(r"\d+", "#", self.lines[i].stripped.lower())
                         if len(key) < 90:
                             places.setdefault((key, edge, rank), {})[page] = i
-            for on_pages in places.values():
-                if len(on_pages) > 1:
-                    noise.update(on_pages.values())
+            repeated = {i for on_pages in places.values() if len(on_pages) > 1 for i in on_pages.values()}
+            # A header or footer is a block at the page's edge: a repeated line counts only when the lines
+            # between it and the edge are header or footer too ("Vurdering" two lines above the footer of
+            # two pages is a heading that happens to recur).
+            for run in runs.values():
+                for i in run:
+                    if i not in repeated and i not in noise:
+                        break
+                    noise.add(i)
         return frozenset(noise)
 
 

@@ -118,9 +118,11 @@ LABELS = (
     rf"(?P<body1>[A-ZÆØÅa-zæøå][a-zæøå]+{BODY_SUFFIX})\s+(?:sak(?P<pl1>ene|ane)?)"  # Kommunestyret sak
     r"|(?P<body2>[A-ZÆØÅ]{1,6})(?:[ -]|-\n[ \t]*)sak(?P<pl2>ene|ane)?"  # SSU sak, K-sak, RS-sak, OCR "K-\n sak"
     r"|(?P<body3>[A-ZÆØÅa-zæøå][a-zæøå]{2,}sak)(?P<pl3>ene|ane)?"  # Styresak, styresak
+    # an abbreviation in mixed case or glued to the word: "Kst-sak", "Fsk.sak", "Ksak", "FSsak"
+    r"|(?P<body7>[A-ZÆØÅ][a-zæøå]{1,3})[.-]sak(?P<pl7>ene|ane)?|(?P<body8>[A-ZÆØÅ]{1,4})sak(?P<pl8>ene|ane)?"
     r"|(?:[Ss]ak|SAK)\s+(?P<body6>[A-ZÆØÅ]{2,6})(?=[ -]?\d)"  # "Sak SSU 22/25"
     r"|(?P<body4>[A-ZÆØÅ]{1,4})(?=[ -]?\d)"  # PS 22/2018, FS-12/14
-    r"|(?P<generic>[Ss]ak(?P<pl5>ene|ane)?|SAK)"  # Sak 44/08, sak 30
+    r"|(?P<generic>[Ss]ak(?P<pl5>ene|ane)?|SAK)(?:\s?nr\.?(?=\s?\d))?"  # Sak 44/08, sak 30, "Saknr. 19/05"
 )
 CASE_ID = re.compile(
     rf"\b(?:{LABELS})(?:\s+nr\.?)?[ -]?\s?(?:(?P<range>{NUM_RANGE})|{NUM}|(?P<bare>\d{{1,3}})\b(?![/-]\d|\.\d)"
@@ -155,6 +157,8 @@ def case_key(body: str, number: int, year: int) -> str:
 # ---- header field labels ------------------------------------------------------------
 FIELD_LABELS: list[tuple[str, str]] = [
     ("avkl_sekr", r"avkl(?:art|\.)?\s*sekr(?:etariat|\.)?"),
+    # a second handler: "Medsaksbehandler:", "Medsakshandsamar:", "Saksbehandler 2:" (before the handler's label)
+    ("co_handler", r"med-?\s?(?:saksbehandl(?:er|ar)|sakshandsamar)|(?:saksbehandl(?:er|ar)|sakshandsamar)\s+2(?=\s*:)"),
     ("case_handler", r"(?:ansvarl[ie]g\s+)?(?:saksbehandl(?:er|ar)|sakshandsamar|saksbeh\.?|sakshands\.?)"
                      r"|saksansvarl[ie]g"),  # "Saksansvarlig:" (a bare "Ansvarlig:" names a leader, not a handler)
     # "Styremøte: 22. oktober 2024", "Rådsmøte:", "Dato og tid: tysdag 15. oktober 2024 kl. 10"
@@ -162,7 +166,7 @@ FIELD_LABELS: list[tuple[str, str]] = [
     ("meeting_date", r"møtedato|møtedag|dato\s+for\s+\w*møtet?|[a-zæøå]{3,}møte(?=\s*:)|møte\s+i\s+[\wæøåÆØÅ -]{2,30}(?=\s*:)"
                      r"|(?:møte)?tid(?:spunkt)?(?=\s*:\s*(?:[a-zæøå]+dag\s+)?(?:den\s+)?\d{1,2}\.)"
                      r"|dato\s+og\s+(?:tid|klokkeslett|stad|sted)|tid\s+og\s+(?:dato|stad|sted)(?=\s*:)"),
-    ("document_date", r"dato\s+dok(?:ument)?\.?|dokumentdato|vår\s+dato|dato|datert"),
+    ("document_date", r"dato\s+dok(?:ument)?\.?|dokumentdato|vår\s+dato|dato|datert|sendt(?=\s*:)"),  # "Sendt:" of an e-mail
     ("our_ref", r"vår\s+ref(?:eranse|\.)?|vår\s+saksnr\.?"),
     ("your_ref", r"deres\s+ref(?:eranse|\.)?|dykkar\s+ref(?:eranse|\.)?"),
     ("archive_case_no", r"arkivsak(?:s?nr\.?|snummer|s?\s?-?\s?id|-dok\.?|\s+nr\.?)?|arkivref(?:eranse|\.)?|saksnummer\s+i\s+arkiv(?:et)?|saksmappe|saksnr\.?(?=\s*:\s*\d{2,4}/\d)"),
@@ -186,9 +190,11 @@ MEETING_HEADER = re.compile(r"^\s*(?:møtestad|møtested|møtetid|tid)\s*:", re.
 _OWNER = r"(?:(?!(?:på|om|av|etter|mot|ved|over|med|mot|som|jf\.?)\s)[\wæøåÆØÅ.]+\s+){0,3}"  # "Som anbefalt konklusjon." is a row
 # "Utvalg for plan og teknikks innstilling:": a body named in several words, in the genitive
 _GENITIVE_BODY = r"(?:[A-ZÆØÅ][a-zæøå]+\s+(?:[a-zæøå-]+\s+){1,4}[a-zæøå]+s\s+)"
+# "Innstilling til kommunestyret:", "Tilråding til fylkestinget": the council the recommendation goes to
+_TO_COUNCIL = r"[a-zæøå]+(?:styret|tinget|rådet|skapet|utvalet|utvalget|møtet|nemnda|komiteen)"
 REC_HEADING = (
-    rf"(?:{_GENITIVE_BODY}|{_OWNER})(?:innstilling(?:\s+til\s+(?:konsensus|vedtak))?|forslag\s+til\s+(?:vedtak|innstilling)"
-    rf"|framlegg\s+til\s+(?:vedtak|innstilling)|tilrådn?ing(?:\s+til\s+vedtak)?"
+    rf"(?:{_GENITIVE_BODY}|{_OWNER})(?:innstilling(?:\s+til\s+(?:konsensus|vedtak|{_TO_COUNCIL}))?|forslag\s+til\s+(?:vedtak|innstilling)"
+    rf"|framlegg\s+til\s+(?:vedtak|innstilling)|tilrådn?ing(?:\s+til\s+(?:vedtak|{_TO_COUNCIL}))?"
     r"|(?:forslag|framlegg)\s+til\s+(?:uttalelse|uttale|høringsuttalelse|høyringsuttale|konsensus)"
     # "Anbefaling:", "Anbefalt konklusjon:", "Innstilling til SSU:" (the committee by its abbreviation)
     r"|anbefaling(?=\s*:)|anbefalt\s+konklusjon|tilrådd\s+konklusjon|innstilling\s+til\s+(?-i:[A-ZÆØÅ]{2,6})\b"
@@ -275,7 +281,8 @@ KNOWN_SECTIONS = re.compile(
 )
 DOCUMENT_LABELS = re.compile(
     r"^(?:saksliste|sakliste|møteinnkalling|innkalling|møtebok|møteprotokoll|protokoll|saksframlegg"
-    r"|sakspapir|saksutredning|saksutgreiing|forfall|referatsaker|dagsorden)\b",
+    r"|sakspapir|saksutredning|saksutgreiing|forfall|referatsaker|dagsorden"
+    r"|styredokument|styrenotat|saksdokument|særutskrift|saksprotokoll|melding\s+om\s+vedtak)\b",
     re.IGNORECASE,
 )
 

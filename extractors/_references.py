@@ -179,5 +179,6 @@ def _is_own_body(st: Structure, body: str, cid: CaseId) -> bool:
     # A body named in full ("Bystyret vedtok ... sak 22/15") in a paper labelled "Bystyresak" keeps its name;
     # only the body itself (a key "Kommunestyret" in its own minutes) is the citing body.
     # "Fellesrådet" in the paper of "Hallvik kyrkjelege fellesråd": the own body named by its noun
-    return any((o.startswith(stem) or (" " in o and o.endswith(stem))) and not (o.endswith("sak") and not low.endswith("sak"))
+    # "Viltnemnda" in the paper of "Landbruks- og viltnemnda": the last part of a coordinated name
+    return any((o.startswith(stem) or (" " in o and (o.endswith(stem) or o.endswith(low)))) and not (o.endswith("sak") and not low.endswith("sak"))
                for o in own if len(stem) >= 4)

@@ -16,6 +16,7 @@ from extractors import _patterns as P
 from extractors._layout import Layout, Line
 
 
+_PAPER_FIELDS = frozenset({"case_handler", "co_handler", "archive_case_no", "archive_code", "our_ref", "your_ref"})
 _CLOCK = re.compile(r"\bkl\.?\s*\d{1,2}(?:[.:]\d{2})?\b|\b\d{1,2}[.:]\d{2}\s*[–-]\s*\d{1,2}[.:]\d{2}\b",
                     re.IGNORECASE)
 
@@ -94,13 +95,18 @@ class Structure:
     committee_span: tuple[int, int] | None = None
     column_roles: dict[int, str] = field(default_factory=dict)  # start of a date cell -> role ("Dok.dato")
     meeting_layout: bool = False  # a møtebok/innkalling header: "Dato" is the meeting date
+    note_lines: set[int] = field(default_factory=set)  # "Til sak 03/26:" over a note on an agenda row
 
     def meeting_dato(self, hit: FieldHit) -> bool:
         """A plain "Dato:" that dates a meeting: in a møtebok/innkalling header, or with a clock time
         ("Dato: 25.04.2024, kl. 10.00–12.30"; a paper is not dated to the minute)."""
         if hit.label.strip().lower() not in {"dato", "datert"}:
             return False
-        return self.meeting_layout or bool(_CLOCK.search(hit.value))
+        if _CLOCK.search(hit.value):
+            return True
+        # a case paper's header inside a notice: "Saksbehandler: X    Arkivsak: 23/00734" / "Dato: 25.05.2023"
+        return self.meeting_layout and not any(
+            f.field in _PAPER_FIELDS and abs(f.line - hit.line) <= 1 for f in self.fields)
 
     def case_at(self, pos: int) -> str | None:
         if len(self.anchors) == 1:
@@ -143,7 +149,7 @@ class Structure:
 
 # words for a case that name no body: a meeting's or committee's case, or the kind of case
 # ("Møtesak 12/25", "Beslutningssak 4/25", "Orienteringssak 3/25")
-_GENERIC_SERIES = re.compile(r"^(?:møtesak|utvalgssak|utvalssak|utvalsak|politisk\s*sak|vedtakssak|beslutningssak"
+_GENERIC_SERIES = re.compile(r"^(?:møtesak|utv|utvalgssak|utvalssak|utvalsak|politisk\s*sak|vedtakssak|beslutningssak"
                              r"|orienteringssak|drøftingssak|diskusjonssak)$", re.IGNORECASE)
 
 
@@ -154,7 +160,7 @@ def parse_case_id(m: re.Match[str]) -> CaseId | None:
         g["body2"] = None  # "I sak 11-21": a capitalised preposition, not a body
         start += 2
     text = m.string[start : m.end()]
-    written = g["body1"] or g["body2"] or g["body3"] or g["body4"] or g["body6"]
+    written = g["body1"] or g["body2"] or g["body3"] or g["body4"] or g["body6"] or g["body7"] or g["body8"]
     if written and _GENERIC_SERIES.match(written):
         written = None  # "Møtesak 12/25", "Utvalgssak 4/24": the word names no body
     if g["body4"] and (g["body4"] in P.NOT_BODIES or g["bare"]):
@@ -189,7 +195,7 @@ _CONTINUATION = re.compile(
 
 def _continuations(text: str, m: re.Match[str], head: CaseId, end: int) -> list[CaseId]:
     g = m.groupdict()
-    plural = any(g.get(k) for k in ("pl1", "pl2", "pl3", "pl5"))
+    plural = any(g.get(k) for k in ("pl1", "pl2", "pl3", "pl5", "pl7", "pl8"))
     parts: list[tuple[int, int, str, int, int | None, bool]] = []  # start, end, sep, number, year, dash
     pos = head.end
     while len(parts) < 20:
@@ -560,7 +566,8 @@ def _committee(st: Structure) -> None:
         st.committee, st.committee_span = hits[0].value.strip(), (hits[0].start, hits[0].end)
         return
     for ln in st.layout.lines[:25]:
-        m = _TO_BODY.match(ln.text)
+        # "Til:   Styret i X HF      Dato: ...": the addressee's column of a two-column header
+        m = _TO_BODY.match(ln.text) or _TO_BODY.match(re.sub(r"^(\s*[^:]{1,30}:\s*\S.*?)\s{3,}\S.*$", r"\1", ln.text))
         if m:
             st.committee = P.normalise_body(m.group("body"))
             st.committee_span = (ln.start + m.start("body"), ln.start + m.end("body"))

@@ -23,6 +23,12 @@ from tests.extract.conftest import run
         ("Styresak 045-2024", "Styresak 45/2024"),
         ("RS-sak 5/2024", "RS 5/2024"),
         ("PS 52 /22", "PS 52/2022"),
+        # abbreviations in mixed case or glued to the word, "Saknr." (none of them in the gold set)
+        ("Kst-sak 14/24", "Kst 14/2024"),
+        ("Fsk.sak 3/2025", "Fsk 3/2025"),
+        ("Ksak 14/97", "K 14/1997"),
+        ("Saknr. 19/05", "Sak 19/2005"),
+        ("Utv.sak 45/21", "Sak 45/2021"),
     ],
 )
 def test_case_header_formats(header, key):
@@ -150,3 +156,16 @@ def test_round_six_labels_and_body_lines():
     assert c.case_key == "Hovudutval for samferdsel og mobilitet 45/2024"
     assert (c.meeting_date, c.case_handlers, c.archive_case_no) == (dt.date(2024, 9, 11), ("Tor Ås",), "2024/4411")
     assert run("Møtebok for kommunestyret i Stryn\n\nKS-sak 23/24  Årsmelding\n").cases[0].committee == "Kommunestyret"
+
+
+@pytest.mark.parametrize(
+    "second",
+    ["Medsaksbehandler: Per Hansen, rådgiver", "Medsakshandsamar: Per Hansen", "Saksbehandler 2: Per Hansen"],
+)
+def test_a_second_handler_field_adds_the_second_handler(second):
+    text = f"Sak 3/2024\n\nTittel her\n\nSaksbehandler: Kari Nordmann\n{second}\nDato: 12.03.2024\n"
+    c = run(text).cases[0]
+    assert c.case_handlers == ("Kari Nordmann", "Per Hansen")
+    rows = [f for f in c.fields if f.field == "case_handler"]
+    assert [text[f.char_start : f.char_end] for f in rows] == [f.text for f in rows]
+    assert {f.extractor for f in rows} == {"case.header_field", "case.co_handler"}

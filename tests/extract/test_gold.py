@@ -22,7 +22,8 @@ _spec.loader.exec_module(eval_extract)
 FIELDS = ("case numbers", "header fields", "dates (ISO value)", "date roles", "dates (year inferred)",
           "references", "references (number/year)", "recommendations", "sections")
 SPLITS = ("seed", "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "blind", "blind2",
-          "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "all")
+          "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13",
+          "blind14", "all")
 EXCEPTIONS = {
     ("seed", "dates (ISO value)"): 0.95,  # 003: "30. November" has no year and no dated context
     ("seed", "date roles"): 0.9,  # 004: "Passert 30. oktober 2023" has no cue
@@ -45,8 +46,10 @@ EXCEPTIONS = {
     ("blind11", "header fields"): 0.94,
     ("blind11", "date roles"): 0.92,
     ("blind11", "sections"): 0.96,
-    ("blind12", "header fields"): 0.98,  # t01: "Medsaksbehandler:" (a second handler) is not read
     ("blind12", "date roles"): 0.9,  # other bodies' coming meetings, "2. og 3. mars" (event vs mentioned)
+    # blind13 after its round: an event in an agenda row's title ("Ungdommens fylkesting 6.–8. mars") is read as
+    # mentioned (first look in tests/gold/README.md)
+    ("blind13", "date roles"): 0.98,
     # "all" (146 documents with blind11) measures 0.997 / 0.997 / 0.986 / 0.991 / 0.999 / 0.995 on these fields;
     # the remaining errors are the exceptions above. blind4 to blind7 have none.
     ("all", "header fields"): 0.99,
