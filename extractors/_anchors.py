@@ -69,7 +69,7 @@ def _prose_case(st: Structure) -> None:
 # Public 360, WebSak, ACOS): "Sak:", "Sak nr.:", "Saksnr/år:", "Saknr.:", "Utv.saksnr",
 # "Møtesaksnr.", "F-sak nr. :", "K-sak  : 45/89" (the body written in the label), "Styresak nr.:".
 _CASE_FIELD = re.compile(
-    r"^\s*(?:(?P<lbody>[A-ZÆØÅ]{1,6})[- ]sak(?:\s*nr\.?)?|(?P<lbody2>[A-ZÆØÅa-zæøå]+sak)\s*nr\.?"
+    r"^\s*(?:(?P<lbody>[A-ZÆØÅ]{1,6})[- ]sak(?:\s*nr\.?)?|(?P<lbody2>(?!arkiv)[A-ZÆØÅa-zæøå]+sak)(?:\s*nr\.?)?"  # "Styresak:"
     r"|(?:sak|sak\s*nr\.?|saks?nr\.?|saksnummer|utvalgssak(?:snr\.?)?|møtesak(?:snr\.?)?|utv\.?\s*saksnr\.?"
     # a delegated decision's number: "Delegert sak nr.:   DS 112/21", "Delegert vedtak nr.: DS 45/24", "Vedtaksnr.:"
     r"|(?:delegert|delegerte)\s+(?:sak|vedtak)\s*(?:nr\.?|nummer)?|vedtaksnr\.?|vedtak\s*nr\.?)"
@@ -117,8 +117,11 @@ def _case_fields(st: Structure) -> None:
             if not split:
                 continue
             label_body = m.group("lbody") or m.group("lbody2")
-            if label_body and label_body.lower() in ("sak", "saks", "utvalgssak", "møtesak"):
-                label_body = None
+            if label_body and (label_body.lower() in ("sak", "saks", "utvalgssak", "møtesak")
+                               or _CASE_TYPES.match(label_body)):
+                label_body = None  # "Orienteringssak: 4/25" names the kind of case, not a body
+            if label_body and label_body.isupper() and len(label_body) > 6:
+                label_body = label_body.capitalize()  # "STYRESAK NR.:" -> "Styresak"
             body = P.normalise_body(label_body) if label_body else _document_body_label(st)
             (number, year), end = split, len(value)
         st.label_lines.add(ln.index)
@@ -405,8 +408,15 @@ def _top_right_case(layout, ln: Line) -> int | None:
     if not m or re.search(r"\s{3}", ln.text[m.end():].rstrip()):
         return None
     page_start = layout.page_starts[max(0, bisect.bisect_right(layout.page_starts, ln.start) - 1)]
-    above = [x for x in layout.lines[: ln.index] if x.start >= page_start and not x.blank]
-    return ln.start + m.end() if len(above) < 3 else None
+    above = 0
+    for k in range(ln.index - 1, -1, -1):  # the content lines above it on its page, at most three
+        x = layout.lines[k]
+        if x.start < page_start:
+            break
+        above += not x.blank
+        if above >= 3:
+            return None
+    return ln.start + m.end()
 
 
 def _yearless_cases(st: Structure, yearless: list, agenda_rows: set[int]) -> list:
@@ -627,17 +637,18 @@ def _later_columns(st: Structure, anchor: Anchor, title: str, title_start: int) 
     row = st.layout.line_at(title_start)
     col0 = title_start - row.start
     heads = [(m.start(), m.group()) for m in _CELL.finditer(head.text) if m.start() > col0 + 2]
+    cut = None
     for cell in re.finditer(r"(?<=\S)\s{2,}(?P<v>\S+(?: \S+)*)", title):
         col = col0 + cell.start("v")
         name = next((h for c, h in heads if abs(c - col) <= 2), None)
         if name is None:
             continue
+        cut = cell.start() if cut is None else cut
         a = _ARCHIVE_COL.match(cell.group("v"))
         if _ARCHIVE_HEAD.match(name.rstrip(".:")) and a and not anchor.archive_no and P.full_year(a.group("a")):
-            s = title_start + cell.start("v")
+            s = title_start + cell.start("v")  # (after a mark in a "Lukket" column too)
             anchor.archive_no = (f"{P.full_year(a.group('a'))}/{int(a.group('b'))}", s, s + len(cell.group("v")))
-        return title[: cell.start()].rstrip()
-    return title
+    return title if cut is None else title[:cut].rstrip()
 
 
 _MARK_COLUMN = re.compile(r"\s{3,}(?:[Xx✓✔*]|ja|Ja|JA)$")

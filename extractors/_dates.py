@@ -138,12 +138,12 @@ def _raw(rule: str, m: re.Match[str]) -> _Raw | None:
 
 # ---- roles --------------------------------------------------------------------------------
 # "forfaller 20. mars", "forfell", "forfallsdato": a due date is a limit
-_DEADLINE = re.compile(r"\b(?:\w*frist\w*|innen|innan|før|seinast|senest|forfaller|forfell|forfalt|forfallsdato\w*)\b",
+_DEADLINE = re.compile(r"\b(?:\w*frist\w*|innen|innan|før(?!\s*,)|seinast|senest|forfaller|forfell|forfalt|forfallsdato\w*)\b",
                        re.IGNORECASE)
 _EVENT = re.compile(
     r"\b(?:\w*møte[ts]?\w*|møtte|\w*konferanse\w*|\w*arrangement\w*|(?!inn)\w*samling\w*|\w*seminar\w*|"
     r"(?:fag|tema|kurs|studie|open|åpen|inspirasjons)dag\w*|markert|markeres|markerast|markering\w*|"
-    r"tilsyn|\w*synfaring\w*|vernerund\w*|(?:anbuds|tilbods|tilbuds)(?:åpning|opning)\w*|"
+    r"tilsyn|tilsynet|tilsyna|\w*synfaring\w*|vernerund\w*|(?:anbuds|tilbods|tilbuds)(?:åpning|opning)\w*|"
     r"workshop\w*|webinar\w*|besøk|besøket|besøkte|\w*festival\w*|\w*konsert\w*|"
     r"\w*fest(?:en|ar|ane|er|ene)?|"
     # duty shifts: "få søkere til vaktene 24.–26. desember", "ekstra bakvakt 31. desember"
@@ -174,6 +174,9 @@ _EVENT_BEFORE = re.compile(
     # a count or survey right before its days: "Ei telling 14.–18. november viste ...", "kartlegginga i perioden"
     r"|(?:\w*telling(?:a|en|ar|er)?|kartlegging\w*|\w*undersøking(?:a|ar|ane)?|\w*undersøkelsen?)"
     r"(?=\s+(?:i\s+(?:perioden\s+|veke\s+|uke\s+)?|frå\s+|fra\s+)?$)"
+    # a body briefed on the matter: "Brukarutvalet fekk planen til orientering 7. april", "ble orientert 21. mai"
+    r"|(?:ble|blei|vart|er|blir|vert|var)\s+orientert|til\s+orientering"
+    r"|prøvd\s+ut|prøvde\s+ut|prøver\s+ut|prøvast\s+ut|prøves\s+ut|testa\s+ut|testet\s+ut"  # a trial over a period
     r"|skjer|skjedde|foregår|foregikk|(?:vart|ble|blei|blir|vert)\s+(?:opna|opnet|åpnet|åpna)|går\s+føre\s+seg|gjekk\s+føre\s+seg|avla|avlagt|avlegg|avlegger|eksamen\w*"
     # a committee's meeting named by its abbreviation right before the date: "ble forberedt i SSU 28. november"
     r"|i\s+(?-i:[A-ZÆØÅ]{2,6})(?=\s*$))\b",
@@ -207,6 +210,12 @@ _MENTIONED = re.compile(r"\b(?:datert|av|pr\.|per|frå|fra|sidan|siden|f\.o\.m\.
                         r"|sluttet\s+seg|slutta\s+seg|sluttar\s+seg|slutter\s+seg"
                         # validity up to a day: "avtalane gjeld til 31.12.2025", "kontrakten løper til 30. april"
                         r"|gjeld\s+(?:fram\s+)?til|gjelder\s+(?:fram\s+)?til|varer\s+til|varar\s+til|løper\s+til"
+                        r"|(?<!frist\s)(?:fram|frem)\s+til"
+                        # the day a body decided: "Partnarskapsmøtet vedtok 16. oktober 2025, sak PM 07/25, at ..."
+                        r"|vedtok|vedtek|besluttet|bestemte|opnar|åpner|opner"  # "legevaktsentralen opnar 1. september"
+                        r"|vedtak\s+i\s+[\wæøå-]+(?:\s+den)?"  # "og til vedtak i kommunestyret den 2/3-2023, sak 11/23"
+                        # a letter's day: "Klager ble orientert om dette i brev 25. april 2023"
+                        r"|(?:i|per|pr\.|ved)\s+(?:brev|e-post|epost|skriv)(?:et)?"  # "Gravferder kan haldast i kyrkja fram til 29. august"
                         # a term running out: "dagens kontrakt går ut 30. april", "avtalen utløper 31.12.2025"
                         r"|går\s+ut|gjekk\s+ut|gikk\s+ut|løper\s+ut|utløper|utløp|går\s+over"
                         # a record approved or signed: "Møteboka er godkjend elektronisk av leiar 15.04.2024"
@@ -226,7 +235,9 @@ _HELD = re.compile(r"\b(?:møte|møtet|[\wæøå]+møtet|[\wæøå]*forsamlingen
                    r"(?:avholdt|avhalde|holdt|haldt|halde|heldt)\b[^.]{0,40}$", re.IGNORECASE)
 _TREATMENT_LINE = re.compile(
     r"^\s*(?:(?:behandling|handsaming|vedtak)\s+i\s+[\wæøåÆØÅ -]{2,40}"
-    r"|[\wæøåÆØÅ]+(?:s|\s+si|\s+sitt|\s+sin)\s+(?:behandling|handsaming|vedtak))\s*$",
+    r"|[\wæøåÆØÅ]+(?:s|\s+si|\s+sitt|\s+sin)\s+(?:behandling|handsaming|vedtak)"
+    # "Formannskapets behandling av sak 22/2013 i møte den 10.04.2013:"
+    r"(?:\s+av\s+(?:sak|saka|saken)\s+\S+)?(?:\s+i\s+(?:møte|møtet))?(?:\s+den)?)\s*$",
     re.IGNORECASE,
 )  # "Behandling i Formannskapet 18.02.2014:", "Bydelsutvalgets behandling 12.03.2024:"
 # The case itself goes to a meeting: "Formannskapet behandlet saken i møte 24.10.2023",
@@ -305,6 +316,9 @@ _TO_TREATMENT = re.compile(
     # "Planen legges fram for bystyret i møte 23. april" (h08, a later treatment by the next body)
     r"|\b[a-zæøå]{3,}(?:en|et|a|ane|ene|ne)\s+(?:legges|leggast|leggjast|leggst)\s+(?:fram|frem)\s+for\s+[^.\n]{0,40}?"
     rf"(?:\bi\s+(?:\w*møtet|\w*møte)|\b[\wæøå]*(?:{P.BODY_SUFFIX}|utval|utvalg))\s*$"
+    # sent on: "Saken sendes videre til formannskapet 05.03.96 og kommunestyret 21.03.96"
+    rf"|\b(?:saken|saka)\s+(?:sendes|sendast|oversendes|oversendast|går)\s+(?:videre\s+|vidare\s+)?til\s+"
+    rf"[\wæøå]*(?:{P.BODY_SUFFIX}|utval|utvalg)\s*$"
     # the case comes back: "Saka kjem att i møtet 4. november", "Saken tas opp igjen i OSO 22.10.2014"
     r"|\b(?:saken|saka)\s+(?:kjem|kommer|kjem\s+tilbake|kommer\s+tilbake|tas|takast|vert\s+teken|blir\s+tatt)"
     r"\s+(?:opp\s+)?(?:att|igjen|tilbake)?\s*(?:i|til)\s+(?:\w*møtet|\w*møte|(?-i:[A-ZÆØÅ]{2,6})|[\wæøå]+(?:utvalget|utvalet|styret|rådet))\s*$",
@@ -362,7 +376,7 @@ def _field_role(st: Structure, pos: int) -> tuple[str, float] | None:
 # "2. februar, 19. april og 29. november 2024", "15. januar og i Florø 17. januar",
 # "i møte 11.10.2023 og i foretakets arbeidsmiljøutval 17. oktober"
 _COORDINATED = re.compile(
-    r"^\s*(?:,|og|eller|and|,\s*og)(?:\s+(?:i|på|ved)\s+(?:[\wæøåÆØÅ-]+\s+){0,3}?[\wæøåÆØÅ-]+"
+    r"^\s*(?:,|og|eller|and|,\s*og)(?:\s+(?:i|på|ved|for)\s+(?:[\wæøåÆØÅ-]+\s+){0,3}?[\wæøåÆØÅ-]+"
     # "sitt første møte 7. mai og sitt siste 27. august": an ellipsis keeps the cue
     rf"|\s+[a-zæøå]+(?:{P.BODY_SUFFIX})"  # "20. november og kommunestyret 12. desember": the verb elided
     r"|\s+(?:(?:sitt|sin|si|sine|det|den|dei|de|hans|hennar|hennes|deira|deres)\s+)?"
@@ -410,7 +424,7 @@ def _role(st: Structure, r: _Raw, prev_end: int, next_start: int,
     clause = lay.masked[max(s_start, prev_end):r.match_start]
     if _LIMIT_MEETING.search(clause):
         return "deadline", 0.75, "date.limit_meeting"  # "seinast i styremøtet 19. juni": a limit set by a meeting
-    if _TO_TREATMENT.search(clause) and not _FOR_INFORMATION.search(clause):
+    if _TO_TREATMENT.search(clause) and not _FOR_INFORMATION.search(lay.masked[max(s_start, prev_end):s_end]):
         return "meeting_date", 0.75, "date.treated_in"  # "blir lagd fram til handsaming i styremøtet 26. mars"
     if _TREATED_IN.search(lay.masked[s_start:r.match_start]):
         return "meeting_date", 0.75, "date.treated_in"
@@ -545,6 +559,7 @@ _FUTURE = re.compile(
 # A past form after a modal is an infinitive: "skal sende", "må levere", "vil gå".
 _AFTER_MODAL = re.compile(
     r"\b(?:skal|vil|må|kan|bør|skulle|ville|kunne|måtte|burde|vert|blir|bli|verte)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_LIMIT_PHRASE = re.compile(r"\b(?:med\s+(?:\w*frist|svarfrist)|frist|innan|innen|seinast|senest)\s*$", re.IGNORECASE)
 _SLACK = dt.timedelta(days=7)
 _FORWARD_DAYS = 183  # the dates of one sentence run forward within half a year
 
@@ -557,7 +572,11 @@ def _closest_year(ref: dt.date, r: _Raw, clause: str = "", role: str = "") -> in
     "frist") the earliest not before it; otherwise the nearest.
     """
     options = []
-    tense = _tense(clause) or ("future" if role == "deadline" else None)
+    tense = _tense(clause)
+    if role == "deadline":
+        # a limit set in a past act ("sende ... på høyring, med frist 1. november") is near it; a limit that
+        # was ("Søknadsfristen var 15. mars") is past
+        tense = None if tense == "past" and _LIMIT_PHRASE.search(clause) else tense or "future"
     for y in (ref.year - 1, ref.year, ref.year + 1):
         d = P.make_date(y, r.month, r.day)
         if not d:

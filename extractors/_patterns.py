@@ -56,8 +56,8 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\s?(?:[–-]|\s(?:til(?:\s+og\s+med)?|t\.\s?o\.\s?m\.?)\s)\s?"
         r"(?P<d2>\d{1,2})\.\s?(?P<m2>\d{1,2})\.\s?(?P<y>\d{4})(?![\d/]|\.\d)", re.IGNORECASE)),
     ("date.from_to", re.compile(
-        rf"(?:\b(?:fra|frå)(?:\s+og\s+med)?|(?<!\w)f\.\s?o\.\s?m\.?)\s+(?P<d1>\d{{1,2}})\.\s*(?P<mon>{_MON})\b\.?(?:\s+(?P<y1>(?:19|20)\d{{2}}))?"
-        rf"\s+(?:til(?:\s+og\s+med)?|t\.\s?o\.\s?m\.?|–|-)\s+(?P<d2>\d{{1,2}})\.\s*(?P<mon2>{_MON})\b\.?(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?P<y>(?:19|20)\d{{2}})\b)?",
+        rf"(?:\b(?:fra|frå)(?:\s+og\s+med)?|(?<!\w)f\.\s?o\.\s?m\.?)\s+(?:(?:{_WD})\s+)?(?P<d1>\d{{1,2}})\.\s*(?P<mon>{_MON})\b\.?(?:\s+(?P<y1>(?:19|20)\d{{2}}))?"
+        rf"\s+(?:til(?:\s+og\s+med)?|t\.\s?o\.\s?m\.?|–|-)\s+(?:(?:{_WD})\s+)?(?P<d2>\d{{1,2}})\.\s*(?P<mon2>{_MON})\b\.?(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?P<y>(?:19|20)\d{{2}})\b)?",
         re.IGNORECASE)),
     ("date.text_text_range", re.compile(  # "1. november–28. februar", "30. juni - 2. juli 2025"
         rf"(?<![\d.,/])(?P<d1>\d{{1,2}})\.\s*(?P<mon>{_MON})\b\.?(?:\s+(?P<y1>(?:19|20)\d{{2}}))?"
@@ -187,7 +187,7 @@ MEETING_HEADER = re.compile(r"^\s*(?:møtestad|møtested|møtetid|tid)\s*:", re.
 # ---- recommendation / decision headings ---------------------------------------------
 # Owner words before a heading ("Kommunedirektørens", "Rådmannen sitt"); a preposition makes
 # it a title instead ("Klage på vedtak", "Endring av vedtak").
-_OWNER = r"(?:(?!(?:på|om|av|etter|mot|ved|over|med|mot|som|jf\.?)\s)[\wæøåÆØÅ.]+\s+){0,3}"  # "Som anbefalt konklusjon." is a row
+_OWNER = r"(?:(?!(?:på|om|av|etter|mot|ved|over|med|mot|som|jf\.?)\s)[\wæøåÆØÅ.-]+\s+){0,4}"  # "Som anbefalt konklusjon." is a row
 # "Utvalg for plan og teknikks innstilling:": a body named in several words, in the genitive
 _GENITIVE_BODY = r"(?:[A-ZÆØÅ][a-zæøå]+\s+(?:[a-zæøå-]+\s+){1,4}[a-zæøå]+s\s+)"
 # "Innstilling til kommunestyret:", "Tilråding til fylkestinget": the council the recommendation goes to
@@ -223,7 +223,7 @@ HEADING_LINE = re.compile(
 )
 TERMINATOR = re.compile(
     r"^\s*(?:(?:enstemmig|einstemmig|samrøystes)(?:\s+(?:vedtatt|vedteke|vedtak))?"
-    r"|(?:vedtaket|innstillingen|innstillinga|framlegget)\s+(?:var|er|vart|ble|blei)\s+"
+    r"|(?:vedtaket|innstillingen|innstillinga|framlegget|forslaget|tilrådinga|tilrådingen)\s+(?:var|er|vart|ble|blei)\s+"
     r"(?:enstemmig|einstemmig|samrøystes)(?:\s+(?:vedtatt|vedteke))?"
     r"|(?:vedtatt|vedteke|vedteken|godkjent|godkjend)\s+med\s+.{0,60}\b(?:stemmer?|røyster?|røyst|mot)\b.{0,60}"
     r"|(?:vedtatt|vedteke|vedteken)\s+mot\s+\d+\s+(?:stemmer?|røyster?|røyst).{0,60}"  # "Vedtatt mot 1 stemme (Tangen)."
@@ -276,13 +276,16 @@ KNOWN_SECTIONS = re.compile(
     r"|innledning|innleiing|status|videre\s+prosess|vidare\s+prosess|økonomiske\s+konsekvens(?:er|ar)"
     r"|økonomi|sammendrag|samandrag|oppsummering|saksutredning|saksutgreiing|saksframstilling"
     r"|fakta|rammer|merknad(?:er|ar)?|konsekvens(?:er|ar)|høring|høyring|saksgang|lovgrunnlag|regelverk"
-    r"|.{1,60}\s+vurdering|(?:behandling|handsaming)\b.{0,60}|.{1,20}\s[-–]\s(?:behandling|handsaming))$",
+    r"|.{1,60}\s+vurdering|(?:behandling|handsaming)\b.{0,60}|.{1,20}\s[-–]\s(?:behandling|handsaming)"
+    # "Formannskapets behandling av sak 22/2013 i møte den 10.04.2013", "Utvalet si handsaming"
+    r"|[\wæøå]+(?:s|\s+si|\s+sitt|\s+sin)\s+(?:behandling|handsaming)\b.{0,60})$",
     re.IGNORECASE,
 )
 DOCUMENT_LABELS = re.compile(
     r"^(?:saksliste|sakliste|møteinnkalling|innkalling|møtebok|møteprotokoll|protokoll|saksframlegg"
     r"|sakspapir|saksutredning|saksutgreiing|forfall|referatsaker|dagsorden"
-    r"|styredokument|styrenotat|saksdokument|særutskrift|saksprotokoll|melding\s+om\s+vedtak)\b",
+    r"|styredokument|styrenotat|saksdokument|særutskrift|saksprotokoll|melding\s+om\s+vedtak"
+    r"|delegert\s+vedtak|delegerte\s+vedtak)\b",
     re.IGNORECASE,
 )
 

@@ -30,11 +30,12 @@ _VERB = (r"(?:vedtok|vedtak|gjorde|behandlet|behandla|handsama|handsamet|drøfte
 _DATE_TEXT = (rf"(?:den\s+)?(?:\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{2,4}}|\d{{1,2}}/\d{{1,2}}-\d{{2,4}}"
               rf"|\d{{1,2}}\.\s*[a-zæøå]{{3,9}}\.?(?:\s+\d{{4}})?)")
 # "vedteke i kommunestyret i Eksempelvik 2. mai 2019, sak 2019/33": the body's place may come first
-_BEFORE_NUMBER = rf"(?:\s+i\s+[A-ZÆØÅ][\wæøå-]+)?(?:\s+i|\s+{_DATE_TEXT}\s*,|\s*,)\s+$"
+# "vedtatt av kommunestyret 17.06.2020 i sak 41/20": a date, then "i"
+_BEFORE_NUMBER = rf"(?:\s+i\s+[A-ZÆØÅ][\wæøå-]+)?(?:\s+{_DATE_TEXT})?(?:\s+i|\s*,)\s+$"
 _ORG = r"[A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+[A-ZÆØÅ][\wæøåÆØÅ-]*){0,4}"
 _SUBJECT_BEFORE = re.compile(rf"^\W*(?P<body>{_BODY}|{_ORG})\b(?:\s+i\s+\d{{4}})?\s+{_VERB}\b")
 _BODY_VERB_BEFORE = re.compile(
-    rf"\b(?P<body>{_BODY})\s+{_VERB}(?:\s+[\wæøå.,-]+){{0,6}}?(?:\s+i|\s+{_DATE_TEXT}\s*,)\s+$", re.IGNORECASE)
+    rf"\b(?P<body>{_BODY})\s+(?:har\s+|hadde\s+|hev\s+)?{_VERB}(?:\s+[\wæøå.,-]+){{0,6}}?(?:\s+i|\s+{_DATE_TEXT}\s*,)\s+$", re.IGNORECASE)
 # "Kommunestyret har i sak 87/2024 vedtatt", "Bystyret hadde i sak 12/23 bede om": the verb after the number
 _AUX_BEFORE = re.compile(
     rf"\b(?P<body>{_BODY})\s+(?:har|hadde|hev)\s+(?:(?:tidligere|tidlegare|også|og|allereie|allerede)\s+)?i\s+$",
@@ -43,11 +44,15 @@ _AUX_BEFORE = re.compile(
 # "Saksprotokoll Miljø- og planutvalget 31.01.2012, sak 4/12", "Protokoll frå formannskapet 3.3.2024, sak 9/24"
 _RECORD_BEFORE = re.compile(
     rf"\b(?:saksprotokoll|særutskrift|møteprotokoll|protokoll|møtebok|utskrift)\s+(?:(?:fra|frå|i|for)\s+)?"
-    rf"(?P<body>{_BODY})(?:\s+(?:for|i)\s+[\wæøå-]+)?\s+{_DATE_TEXT}\s*,\s+$", re.IGNORECASE)
+    rf"(?P<body>{_BODY}|(?-i:[A-ZÆØÅ]{{2,6}}))(?:\s+(?:for|i)\s+[\wæøå-]+)?\s+{_DATE_TEXT}\s*,\s+$", re.IGNORECASE)
 _OWNER_BEFORE = re.compile(
     rf"\b(?P<body>{_BODY})(?:\s+(?:si|sin|sitt|sine)|s)\s+(?:handsaming|behandling|vedtak)(?:\s+i|\s+{_DATE_TEXT}\s*,)\s+$",
     re.IGNORECASE
 )  # "kommunestyret si handsaming i sak", "kommunestyrets vedtak i sak", "kommunestyret sitt vedtak 14. desember 2023, sak"
+# The sentence's subject is a body and the number follows in its clause ("Heradsstyret sette av 1,4 mill.
+# kroner til tiltaket i budsjettet for 2025, sak 87/24."): the body, whatever the verb (a fallback)
+_SUBJECT_ANY_VERB = re.compile(rf"^\W*(?P<body>{_BODY})\s+(?:har\s+|hadde\s+)?(?-i:[a-zæøå]{{2,}})\b[^;:()]*"
+                               r"(?<!\bse\s)(?<!\bsjå\s)(?<!\bjf\.\s)(?<!\bjfr\.\s)$")  # not "(se sak 30)"
 _VERB_AFTER = re.compile(rf"^\s+{_VERB}\s+(?P<body>{_BODY})\b")
 # "vedtatt av kommunestyret i sak 09-2021", "drøfta i formannskapet i sak 61/2017"
 _PREP_BODY_BEFORE = re.compile(
@@ -61,6 +66,7 @@ _BODY_AFTER = re.compile(rf"^\s+(?:i|fra|frå)\s+(?P<body>{_BODY})\b", re.IGNORE
 # meldingssak. A generic "sak 30" in a PS case is the committee's case.
 _SERIES_LABELS = frozenset({"PS", "OS", "DS", "MS"})
 _GENERIC_OWN = frozenset({"utvalget", "utvalet", "styret", "rådet", "nemnda", "komiteen", "komitéen"})
+_LISTED_AFTER = re.compile(r"\s*(?:,|og|eller|,\s*og)\s*")
 _HYPHEN_BREAK = re.compile(r"(\w)-\n\s*(\w)")
 
 
@@ -75,6 +81,9 @@ def extract(st: Structure) -> list[CaseReference]:
         ln = lay.line_at(cid.start)
         if ln.index in st.table_lines:
             continue
+        if ln.index in st.headings and cid.start == ln.content_start and (cid.numbers[0], cid.year) in {
+                (a.number, a.year) for a in st.anchors}:
+            continue  # "FS-98/24 Vedtak:" heading the decision of the own case PS 98/24: the case, in another series
         found.append(cid)
     found += st.saksgang_refs
     # Resolve year and body of each mention first: a number whose body one mention gives
@@ -93,6 +102,9 @@ def extract(st: Structure) -> list[CaseReference]:
         body, body_rule = cid.body, "label"
         if body is None:
             body, body_rule = _body_from_sentence(st, cid), "sentence"
+        prev = resolved[-1] if resolved else None
+        if body is None and prev and prev[5] and _LISTED_AFTER.fullmatch(lay.masked, prev[0].end, cid.start):
+            body, body_rule = prev[5], "listed"  # "Protokoll frå SSU 19.09.2023, sak 28/23 og 29/23": SSU's both
         resolved.append((cid, from_key, from_anchor, year, year_rule, body, body_rule))
     explicit = {(n, c.year): c.body for c in found if c.body for n in c.numbers}
     for cid, *_, year, _yr, body, _br in resolved:
@@ -140,7 +152,8 @@ def _sentence_year(st: Structure, cid: CaseId) -> int | None:
 # The clause of the number has a subject of its own: "Kommunestyret ba om ... i sak 45/2014, og komiteen
 # behandlet ... i sak 31/16" (the second number is the committee's, not the council's).
 _CLAUSE_SUBJECT = re.compile(
-    rf",\s+(?:og|men|mens|så|der|da)\s+(?P<body>[\wæøåÆØÅé]+)\s+{_VERB}\b[^,]*$", re.IGNORECASE)
+    rf",\s+(?:og|men|mens|så|der|da|etter\s+at|fordi|sidan|siden|når)\s+(?P<body>[\wæøåÆØÅé]+)\s+"
+    rf"(?:har\s+|hadde\s+)?{_VERB}\b[^,]*$", re.IGNORECASE)  # ", etter at partnerskapsmøtet hadde sluttet seg til ..."
 
 
 def _body_from_sentence(st: Structure, cid: CaseId) -> str | None:
@@ -155,7 +168,8 @@ def _body_from_sentence(st: Structure, cid: CaseId) -> str | None:
     # kommunestyrets vedtak i sak 65/23"
     for m in (_RECORD_BEFORE.search(before), _OWNER_BEFORE.search(before), _SUBJECT_BEFORE.search(before),
               _AUX_BEFORE.search(before), _BODY_VERB_BEFORE.search(before),
-              _PREP_BODY_BEFORE.search(before), _VERB_AFTER.match(after), _BODY_AFTER.match(after)):
+              _PREP_BODY_BEFORE.search(before), _VERB_AFTER.match(after), _BODY_AFTER.match(after),
+              _SUBJECT_ANY_VERB.match(before)):
         if m:
             body = P.normalise_body(m.group("body"))
             if body.lower().endswith("området"):  # "bruken av området i sakene 4-7/2023": a place

@@ -417,6 +417,9 @@ def _chunks(ln: Line) -> list[tuple[int, str]]:
 
 
 # ---- recommendation / decision headings ----------------------------------------------
+_PAPER_LABEL = re.compile(r"^(?:DELEGERT|DELEGERTE|ADMINISTRATIVT|ADMINISTRATIVE)\s+VEDTAK$")
+
+
 def _headings(st: Structure) -> None:
     for ln in st.layout.lines:
         if ln.blank or len(ln.stripped) > 160:
@@ -429,6 +432,8 @@ def _headings(st: Structure) -> None:
                 st.headings[ln.index] = Heading(prose, ln.stripped.rstrip(" :"), ln.index, None, 0)
             continue
         inline = m.group("inline")
+        if inline is None and _PAPER_LABEL.match(ln.stripped):
+            continue  # "DELEGERT VEDTAK" over the title names the kind of paper; "Vedtak:" heads the decision
         prev = st.layout.lines[ln.index - 1] if ln.index else None
         if prev is not None and prev.index in st.headings and P.FORMULA_LINE.match(ln.text):
             continue  # "Dagleg leiar si tilråding" / "Styret gjer slikt vedtak:": the formula opens it
@@ -523,7 +528,7 @@ _BODY_LINE = re.compile(
     # "Rana eldreråd", "Voss bystyre", "Askøy kontrollutval"
     # "Helsefellesskapet Øvre Vassdal – Strategisk samarbeidsutvalg": an owner, a dash, then the committee
     r"|^\s*[A-ZÆØÅ][^\n–]{2,60}?\s+[–-]\s+(?P<body5>(?:[A-ZÆØÅ][a-zæøå]+\s+)?[A-ZÆØÅa-zæøå][a-zæøå]*"
-    rf"{P.COUNCIL_NOUN})(?:\s+\([A-ZÆØÅ]{{2,6}}\))?\s*$"
+    rf"{P.COUNCIL_NOUN}(?:\s+for\s+[\wæøå ,-]{{3,60}}?)?)(?:\s+\([A-ZÆØÅ]{{2,6}}\))?\s*$"  # "X – Fagleg samarbeidsutval for ..."
     # "Hallvik kyrkjelege fellesråd": an adjective may come before the noun
     r"|^\s*(?P<body4>[A-ZÆØÅ][\wæøå\-]+(?:\s+[A-ZÆØÅ][\wæøå\-]+){0,2}(?:\s+[a-zæøå]{3,}e)?\s+"
     r"[a-zæøå]{2,}(?:råd|styre|utval|utvalg|ting|nemnd|skap))\s*$"

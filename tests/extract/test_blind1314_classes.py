@@ -162,3 +162,122 @@ def test_a_count_and_an_opening_are_events_a_survey_far_from_the_date_is_not():
              "Tilboda vart opna 15. april 2023 med to tilbydarar til stades. Undersøkelsen omfatter søknader "
              "som kom inn i perioden 1. januar 2021–31. desember 2022.\n")
     assert [_role(ex, d) for d in ("2022-11-14", "2023-04-15", "2021-01-01")] == ["event", "event", "mentioned"]
+
+
+# ---- blind15 / blind16 (end-of-round batches: a mainstream mix; nynorsk papers of western Norway) --------------
+def test_a_case_field_named_by_the_series_without_nr():
+    ex = run("Helse Vestby HF\n\nSTYRESAK\n\nTil:        Styret i Helse Vestby HF\nStyresak:   021/2026\n"
+             "Arkivsak:   2026/311\n\nSommardrift 2026\n\nFramlegg til vedtak\nStyret tek planen til orientering.\n")
+    assert [(c.case_key, c.archive_case_no, c.committee) for c in ex.cases] == [("Styresak 21/2026", "2026/311", "Styret")]
+
+
+def test_the_archive_field_is_no_case_label():
+    ex = run("Sak 4/25 Tittel\n\nArkivsak:   25/2041\n\nTekst.\n")
+    assert [c.case_key for c in ex.cases] == ["Sak 4/2025"]
+
+
+def test_the_sentence_subject_names_the_body_whatever_the_verb():
+    ex = run("Formannskapet\n\nSak 112/25 Symjehallen\n\nHeradsstyret sette av 1,4 mill. kroner i budsjettet for 2025, "
+             "sak 87/24. Partnarskapsmøtet vert halde 5. februar (sjå sak 30).\n")
+    assert [r.target_case_key for r in ex.references] == ["Heradsstyret 87/2024", "Formannskapet 30/2025"]
+
+
+def test_a_date_then_i_before_the_number():
+    ex = run("DS 87/21 Skjenkeløyve\n\nReglementet er vedtatt av kommunestyret 17.06.2020 i sak 41/20.\n")
+    assert [r.target_case_key for r in ex.references] == ["Kommunestyret 41/2020"]
+
+
+def test_a_decision_heading_prefixed_with_the_own_case_in_another_series_is_no_reference():
+    ex = run("Møtebok – Formannskapet\n\nPS 98/24 Brøytekontrakter\n\nFS-98/24 Vedtak:\nKontraktane vert tildelte.\n")
+    assert ex.references == () or all(r.target_number != 98 for r in ex.references)
+    assert [r.kind for r in ex.recommendations] == ["decision"]
+
+
+def test_delegated_decision_label_is_no_decision_heading():
+    ex = run("Delegert vedtak nr.: DS 87/21\n\nDELEGERT VEDTAK\n\nSøknad om skjenkeløyve for båtfestivalen\n\n"
+             "Vedtak:\nBåtforeininga får skjenkeløyve.\n")
+    c = ex.cases[0]
+    assert (c.case_key, c.title) == ("DS 87/2021", "Søknad om skjenkeløyve for båtfestivalen")
+    assert [r.text for r in ex.recommendations] == ["Båtforeininga får skjenkeløyve."]
+
+
+def test_archive_column_after_a_mark_column():
+    text = ("MØTEINNKALLING\nLevekårsutvalget\n\nSAKSLISTE\n\n"
+            "Saksnr.     Innhold                                  Lukket    Arkivsaksnr.\n"
+            "PS 35/22    Ny forskrift                                       22/00987\n"
+            "PS 36/22    Klage på vedtak om bistand               X         22/01311\n")
+    assert [(c.title, c.archive_case_no) for c in run(text).cases] == [
+        ("Ny forskrift", "2022/987"), ("Klage på vedtak om bistand", "2022/1311")]
+
+
+def test_treatment_heading_naming_the_case_and_the_meeting():
+    ex = run("Møtebok – Formannskapet\n\nPS 22/2013 Tittel\n\n"
+             "Formannskapets behandling av sak 22/2013 i møte den 10.04.2013:\nEnstemmig.\n")
+    assert _role(ex, "2013-04-10") == "meeting_date"
+    assert [s.heading for s in ex.sections] == ["Formannskapets behandling av sak 22/2013 i møte den 10.04.2013"]
+
+
+def test_sent_on_to_the_next_bodies_for_information_and_decided_on():
+    ex = run("Sak 9/96 Omsorgsbustader\n\nSaken sendes videre til formannskapet 05.03.96 og kommunestyret 21.03.96.\n")
+    assert [_role(ex, d) for d in ("1996-03-05", "1996-03-21")] == ["meeting_date", "meeting_date"]
+    ex = run("SSU 3/26 Heimeoppfølging\n\nSaka vert lagd fram for Partnarskapsmøtet 24. april 2026 til orientering. "
+             "Partnarskapsmøtet vedtok 16. oktober 2025, sak PM 07/25, at dette skal prioriterast.\n")
+    assert [_role(ex, d) for d in ("2026-04-24", "2025-10-16")] == ["event", "mentioned"]
+
+
+def test_a_trial_an_inspection_and_until():
+    ex = run("Sak 4/25 Tittel\n\nKommunane har prøvd ut tenesta frå 1. september 2024 til 31. august 2025. "
+             "Ved tilsynet 3. oktober 2025 fann dei feil. Gravferder kan haldast i kyrkja fram til 29. august 2025.\n")
+    assert [_role(ex, d) for d in ("2024-09-01", "2025-10-03", "2025-08-29")] == ["event", "event", "mentioned"]
+
+
+def test_a_range_with_weekdays():
+    ex = run("Sak 4/25 Tittel\n\nDei gjeld frå måndag 2. februar 2026 til og med 31. desember 2026.\n")
+    d = ex.dates[0]
+    assert (d.date.isoformat(), d.date_end.isoformat()) == ("2026-02-02", "2026-12-31")
+
+
+def test_a_body_briefed_is_an_event_a_letters_day_is_mentioned():
+    ex = run("Sak 21/26 Sommardrift\n\nBrukarutvalet fekk planen til orientering 7. april 2026. Brukerutvalget ble "
+             "orientert 21. mai 2026. Klager ble orientert om dette i brev 25. april 2026.\n")
+    assert [_role(ex, d) for d in ("2026-04-07", "2026-05-21", "2026-04-25")] == ["event", "event", "mentioned"]
+
+
+def test_a_decision_in_a_council_is_mentioned_even_after_an_event_word():
+    ex = run("Sak 4/23 Brannordning\n\nVi viser til redegjørelse for hvordan avvikene fra tilsynet skal lukkes, og til "
+             "vedtak i kommunestyret den 2/3-2023, sak 11/23.\n")
+    assert _role(ex, "2023-03-02") == "mentioned"
+
+
+# ---- blind17 / blind18 (end-of-stop batches: a northern mainstream mix; the helsefellesskap domain) ------------
+def test_a_body_line_owner_dash_committee_for_a_field():
+    ex = run("Helsefellesskapet Ravnby – Fagleg samarbeidsutval for overgangar og utskriving\n\nREFERAT\n\n"
+             "FSU sak 14/2025 Godkjenning av referat\n\nTekst.\n")
+    assert ex.cases[0].committee == "Fagleg samarbeidsutval for overgangar og utskriving"
+
+
+def test_a_recommendation_heading_of_a_coordinated_body_and_its_vote_line():
+    ex = run("Sak 24/25 Handlingsplan\n\nHelse- og omsorgsutvalet si innstilling:\nPlanen vert godkjend.\n\n"
+             "Tilrådinga vart samrøystes vedteken.\n")
+    assert [(r.kind, r.text) for r in ex.recommendations] == [("recommendation", "Planen vert godkjend.")]
+    assert ex.sections == ()
+
+
+def test_the_day_before_is_no_deadline_a_centre_opening_is_mentioned():
+    ex = run("Innkalling til partnerskapsmøtet\n\nMøtet er torsdag 5. februar 2026. Dagen før, onsdag 4. februar, "
+             "arrangeres et dialogmøte. Den nye legevaktsentralen opnar 1. september 2026.\n")
+    assert [_role(ex, d) for d in ("2026-02-04", "2026-09-01")] == ["event", "mentioned"]
+
+
+def test_a_limit_set_in_a_past_act_is_near_it_a_limit_that_was_is_past():
+    ex = run("Brukarutvalet\n\nMøtedato: 10.10.2023\n\nSak 22/23 Høyring\n\nSSU sende utkastet på høyring, med frist "
+             "1. november. Søknadsfristen var 15. mars.\n")
+    assert [d.date.isoformat() for d in ex.dates if d.year_inferred] == ["2023-11-01", "2023-03-15"]
+
+
+def test_listed_numbers_after_a_record_share_its_body_and_a_clause_subject_after_etter_at():
+    ex = run("Brukarutvalet\n\nSak 24/23 Meldingar\n\nProtokoll frå SSU 19.09.2023, sak 28/23 og 29/23, vart lagd fram.\n")
+    assert [r.target_case_key for r in ex.references] == ["SSU 28/2023", "SSU 29/2023"]
+    ex = run("Styresak 24/25 Årleg melding\n\nStyret godkjente avtalen i sak 61/2024, etter at partnerskapsmøtet "
+             "hadde sluttet seg til utkastet i sak 3/2024.\n")
+    assert [r.target_case_key for r in ex.references] == ["Styresak 61/2024", "Partnerskapsmøtet 3/2024"]

@@ -23,7 +23,7 @@ FIELDS = ("case numbers", "header fields", "dates (ISO value)", "date roles", "d
           "references", "references (number/year)", "recommendations", "sections")
 SPLITS = ("seed", "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "blind", "blind2",
           "blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13",
-          "blind14", "all")
+          "blind14", "blind15", "blind16", "blind17", "blind18", "all")
 EXCEPTIONS = {
     ("seed", "dates (ISO value)"): 0.95,  # 003: "30. November" has no year and no dated context
     ("seed", "date roles"): 0.9,  # 004: "Passert 30. oktober 2023" has no cue
@@ -50,6 +50,13 @@ EXCEPTIONS = {
     # blind13 after its round: an event in an agenda row's title ("Ungdommens fylkesting 6.–8. mars") is read as
     # mentioned (first look in tests/gold/README.md)
     ("blind13", "date roles"): 0.98,
+    # blind17/blind18 (end of stop 11): dates in Vedlegg entries of reports read as events (a tilsyn), a council's
+    # decision "i møtet DATE" (event or mentioned: the annotators differ), a body named in prose where the same
+    # number was written with a label elsewhere (y09)
+    ("blind17", "header fields"): 0.99,  # y10: a handler given only by name, phone and e-mail under no label
+    ("blind17", "date roles"): 0.94,
+    ("blind17", "references"): 0.94,
+    ("blind18", "date roles"): 0.98,
     # "all" (146 documents with blind11) measures 0.997 / 0.997 / 0.986 / 0.991 / 0.999 / 0.995 on these fields;
     # the remaining errors are the exceptions above. blind4 to blind7 have none.
     ("all", "header fields"): 0.99,
