@@ -31,20 +31,31 @@ _PROSE_CASE = re.compile(
     r"i\s+(?:sitt\s+)?møte(?:t)?\b[^\n]{0,40}?"
     r"\b[Ss]ak(?:\s+nr\.?)?\s+(?P<a>\d{1,4})\s?/\s?(?P<b>\d{2,4})\b"
 )
+# the passive: "Søknaden vart handsama av formannskapet som plan- og bygningsutval 22. mai 2019, sak PS 41/19."
+_PROSE_CASE_PASSIVE = re.compile(
+    r"\b(?:[Ss]aken|[Ss]aka|[Ss]øknaden|[Kk]lagen)\s+(?:vart|ble|blei|er|har\s+vore|har\s+vært|har\s+blitt)\s+"
+    r"(?:behandlet|behandla|handsama|handsamet)\s+av\s+"
+    rf"(?P<body>(?:[a-zæøå]+-\s+og\s+)?[a-zæøå]+{P.BODY_SUFFIX})\b[^\n]{{0,80}}?"
+    r"\b[Ss]ak(?:\s+nr\.?)?\s+(?:(?P<label>[A-ZÆØÅ]{1,4})[ -]?)?(?P<a>\d{1,4})\s?/\s?(?P<b>\d{2,4})\b"
+)
 _SUBJECT_LINE = re.compile(r"^[^a-zæøå]*[A-ZÆØÅ]{3}[^a-zæøå]*$")
 _POSTAL_LINE = re.compile(r"^(?:N-)?\d{4}\s+[A-ZÆØÅ]")  # "8398 STORØYA": the last line of an address
 
 
 def _prose_case(st: Structure) -> None:
     lay = st.layout
-    for m in _PROSE_CASE.finditer(lay.masked):
+    matches = sorted([*_PROSE_CASE.finditer(lay.masked), *_PROSE_CASE_PASSIVE.finditer(lay.masked)],
+                     key=lambda m: m.start())
+    for m in matches:
         split = P.split_number(m.group("a"), m.group("b"))
         if not split:
             continue
-        s, e = m.start("a"), m.end("b")
+        label = m.groupdict().get("label")
+        s, e = m.start("label") if label else m.start("a"), m.end("b")
         ln = lay.line_at(s)
         body = P.normalise_body(m.group("body"))
-        a = Anchor(body, split[0], split[1], lay.text[s:e], s, e, "prose", ln.index, committee=body)
+        a = Anchor(P.normalise_body(label) if label else body, split[0], split[1], lay.text[s:e], s, e, "prose",
+                   ln.index, committee=body)
         above = lay.lines[max(0, ln.index - 15) : ln.index]
         # A subject line in sentence case carries the letter's label ("Melding om vedtak – søknad om ...");
         # it wins over an upper-case line (a postal line "8398 STORØYA" never is a subject line).
@@ -94,7 +105,7 @@ _BARE_NUMBER = re.compile(r"^(?P<a>\d{1,4})\s?[/-]\s?(?P<b>\d{2,4})$")
 _TITLE_FIELD = re.compile(r"^\s*(?:tittel|sakstittel|sak|emne|gjelder|saken\s+gjelder|saka\s+gjeld|sakens\s+tittel)\s*:\s*(?P<title>[^\d\s].*?)\s*$", re.IGNORECASE)
 _TITLE_PREFIX = re.compile(
     r"^(?:saksprotokoll|saksframlegg|sakspapir|saksutredning|saksutgreiing|melding\s+om\s+vedtak"
-    r"|underretning\s+om\s+vedtak|vedtak|svar)\s*[-–:]\s*",
+    r"|underretning\s+om\s+vedtak|delegert\s+vedtak|delegerte\s+vedtak|vedtak|svar)\s*[-–:]\s*",
     re.IGNORECASE,
 )
 
@@ -245,7 +256,7 @@ def _saksgang_lines(st: Structure) -> None:
     for ln in lines:
         if not _SAKSGANG_LABEL.match(ln.text) or any(a.kind == "saksgang" for a in st.anchors):
             continue
-        own_found = False
+        rows: list[tuple] = []
         j = ln.index + 1
         while j < len(lines) and not lines[j].blank:
             row = lines[j]
@@ -272,21 +283,28 @@ def _saksgang_lines(st: Structure) -> None:
             for s, e, c in cells[1:]:
                 m = _CELL_NUMBER.match(c)
                 split = P.split_number(m.group("a"), m.group("b")) if m else None
-                if not split:
-                    continue
-                ns = s + m.start("a")
-                label = m.group("label")
-                if not own_found:
-                    body = P.normalise_body(label) if label else None
-                    st.own_spans.append((ns, e))
-                    st.anchors.append(Anchor(body, split[0], split[1], st.layout.text[ns:e], ns, e, "saksgang", j,
-                                             committee=committee, meeting_date_text=dates[0]))
-                    own_found = True
+                if split:
+                    ns, body = s + m.start("a"), P.normalise_body(m.group("label")) if m.group("label") else None
                 else:
-                    st.saksgang_refs.append(CaseId(ns, e, st.layout.text[ns:e],
-                                                   P.normalise_body(label or committee), (split[0],), split[1], True))
+                    whole = _whole_case_id(c)  # "Bystyret – 15.06.2016 – Bystyresak 112/16"
+                    if whole is None:
+                        continue
+                    ns, body, split = s, whole.body, (whole.numbers[0], whole.year)
+                rows.append((ns, e, body, split, committee, dates[0], j))
             j += 1
-        if own_found:
+        if rows:
+            # The own case is the row whose number the paper's case line above gives ("Bystyresak 112/16" over
+            # the saksgang); without one, the first numbered row. The other numbered rows are references.
+            above = [cid for x in lines[: ln.index] if (cid := _whole_case_id(x.stripped))]
+            own = next((r for r in rows if any((c.numbers[0], c.year) == r[3] for c in above)), rows[0])
+            for ns, e, body, split, committee, date, row in rows:
+                if (ns, e) == own[:2]:
+                    st.own_spans.append((ns, e))
+                    st.anchors.append(Anchor(body, split[0], split[1], st.layout.text[ns:e], ns, e, "saksgang", row,
+                                             committee=committee, meeting_date_text=date))
+                else:
+                    st.saksgang_refs.append(CaseId(ns, e, st.layout.text[ns:e], body or P.normalise_body(committee),
+                                                   (split[0],), split[1], True))
             return
 
 
@@ -375,7 +393,9 @@ def _saksgang_ref(st: Structure, row: Line) -> None:
 
 # ---- own case headers and agenda rows --------------------------------------------------------
 _ARCHIVE_COL = re.compile(r"^(?P<a>\d{2,4})/(?P<b>\d{1,6})(?:-\d+)?$")
-_AGENDA_HEAD = re.compile(r"^\s*(?:saksliste|sakliste|saksnr\.?\s|utv\.?\s*saksnr)", re.IGNORECASE)
+_AGENDA_HEAD = re.compile(r"^\s*(?:saksliste|sakliste|saksnr\.?\s|utv\.?\s*saksnr"
+                          # the lists of a notice under their own heads: "Referatsaker:", "Delegerte saker:"
+                          r"|(?:referatsaker|meldingssaker|delegerte\s+saker|delegerte\s+vedtak)\s*:?\s*$)", re.IGNORECASE)
 _BARE_ROW = re.compile(r"^\s*\|?\s*(?P<a>\d{1,4})\s?/\s?(?P<b>\d{2,4})(?:\s{2,}|\s*\|\s*)(?P<rest>\S.*)$")  # also "1/25 | Title |"
 
 
@@ -751,7 +771,7 @@ def _title_below(st: Structure, a: Anchor) -> None:
         j += 1
         s = ln.stripped
         if (not s or st.field_line(ln.index) or ln.index in st.table_lines or ln.index in st.headings
-                or P.VEDLEGG.match(ln.text) or ln.index in st.layout.noise_lines
+                or P.VEDLEGG.match(ln.text) or ln.index in st.layout.noise_lines or _SAKSGANG_LABEL.match(ln.text)
                 or (_SAKSGANG_HEAD.match(s) and re.search(r"\s{2,}", s))):
             if ln.index in st.headings or P.VEDLEGG.match(ln.text):
                 return

@@ -16,6 +16,7 @@ _TITLE_WORD = re.compile(
     re.IGNORECASE,
 )
 _ARCHIVE_NO = re.compile(r"(?<!\d)(?P<a>\d{2,4})\s?/\s?(?P<b>\d{1,7})")
+_RUN_TOGETHER = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})(?P<n>\d{5,6})(?:-\d+)?\b")
 _PREFIX_FIELDS = ("committee", "meeting_date", "document_date")
 
 
@@ -63,6 +64,9 @@ def _normalise(field: str, value: str, dates: _Dates, hit: FieldHit) -> str | No
                 return d.date.isoformat()
         return None
     if field == "archive_case_no":
+        run = _RUN_TOGETHER.match(value)  # ePhorte prints year and serial together: "201403318-7" -> 2014/3318
+        if run:
+            return f"{run.group('y')}/{int(run.group('n'))}"
         m = _ARCHIVE_NO.search(value)
         y = P.full_year(m.group("a")) if m else None
         return f"{y}/{int(m.group('b'))}" if y else None

@@ -251,8 +251,11 @@ _SAME_CASE = re.compile(
 # behandlet saken i møte 04.03.2025, sak 19/25, og fattet følgende vedtak:"); without them it is another
 # body's earlier meeting on the matter, an event ("formannskapet behandlet saken i møte 3. juni 2025.").
 _PAST_TREATED = re.compile(r"(?:behandlet|behandla|handsama|handsamet)\s", re.IGNORECASE)
+_PASSIVE_TREATED = re.compile(r"\b(?:saken|saka|søknaden|klagen)\s+(?:vart|ble|blei|er|har\s+vore|har\s+vært)\s+"
+                              r"(?:behandlet|behandla|handsama|handsamet)\s+av\b[^\n.]{0,80}(?:\d{1,2}\.\s*)?$",
+                              re.IGNORECASE)
 _OWN_DECISION_AFTER = re.compile(r"^[^.\n]{0,60}?\b(?:fattet|fatta|gjorde|gjort)\b[^.\n]{0,30}vedtak", re.IGNORECASE)
-_CASE_AFTER = re.compile(r"^[^.\n]{0,40}?\bsak\s+(?P<a>\d{1,4})(?:\s?[/-]\s?(?P<b>\d{2,4}))?", re.IGNORECASE)
+_CASE_AFTER = re.compile(r"^[^.\n]{0,40}?\bsak\s+(?:[A-ZÆØÅ]{1,4}[ -]?)?(?P<a>\d{1,4})(?:\s?[/-]\s?(?P<b>\d{2,4}))?", re.IGNORECASE)
 
 
 def _own_decision_after(st: Structure, after: str) -> bool:
@@ -416,7 +419,9 @@ def _role(st: Structure, r: _Raw, prev_end: int, next_start: int,
         return "meeting_date", 0.85, "date.saksgang_line"
     after_line = lay.text[r.end : ln.end].strip(" .:")
     if not after_line:
-        if _PLACE_DATE_LINE.match(before_line):
+        # also the right column of the letterhead: "SKARVØY KOMMUNE        Skarvøy, 14.02.92"
+        if _PLACE_DATE_LINE.match(before_line) or (
+                ln.index < 5 and _PLACE_DATE_LINE.match(re.split(r"(?<=\S)\s{3,}(?=\S)", before_line)[-1])):
             return "document_date", 0.85, "date.place_line"
         if _MEETING_LINE.match(before_line) or _TREATMENT_LINE.match(before_line):
             return "meeting_date", 0.85, "date.meeting_line"
@@ -433,6 +438,9 @@ def _role(st: Structure, r: _Raw, prev_end: int, next_start: int,
             _PAST_TREATED.match(same.group()) and not _own_decision_after(st, lay.masked[r.end:s_end])
             and _other_body(st, lay.masked[max(s_start, prev_end):max(s_start, prev_end) + same.start()], r.start)):
         return "meeting_date", 0.7, "date.same_case"
+    if _PASSIVE_TREATED.search(lay.masked[max(s_start, prev_end):r.match_start]) and _CASE_AFTER.match(
+            lay.masked[r.end:s_end]) and _own_decision_after(st, lay.masked[r.end:s_end]):
+        return "meeting_date", 0.7, "date.same_case"  # "Søknaden vart handsama av formannskapet DATE, sak PS 41/19"
     if _BODY_TREATS.search(lay.masked[max(s_start, prev_end):r.match_start]):
         return "meeting_date", 0.7, "date.body_treats"
     in_header = not st.anchors or r.start < min(a.start for a in st.anchors) or ln.index < 12

@@ -56,7 +56,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\s?(?:[–-]|\s(?:til(?:\s+og\s+med)?|t\.\s?o\.\s?m\.?)\s)\s?"
         r"(?P<d2>\d{1,2})\.\s?(?P<m2>\d{1,2})\.\s?(?P<y>\d{4})(?![\d/]|\.\d)", re.IGNORECASE)),
     ("date.from_to", re.compile(
-        rf"(?:\b(?:fra|frå)(?:\s+og\s+med)?|(?<!\w)f\.\s?o\.\s?m\.?)\s+(?:(?:{_WD})\s+)?(?P<d1>\d{{1,2}})\.\s*(?P<mon>{_MON})\b\.?(?:\s+(?P<y1>(?:19|20)\d{{2}}))?"
+        rf"(?:\b(?:fra|frå)(?:\s+og\s+med)?|(?<!\w)f\.\s?o\.\s?m\.?|\bperioden)\s+(?:(?:{_WD})\s+)?(?P<d1>\d{{1,2}})\.\s*(?P<mon>{_MON})\b\.?(?:\s+(?P<y1>(?:19|20)\d{{2}}))?"
         rf"\s+(?:til(?:\s+og\s+med)?|t\.\s?o\.\s?m\.?|–|-)\s+(?:(?:{_WD})\s+)?(?P<d2>\d{{1,2}})\.\s*(?P<mon2>{_MON})\b\.?(?:(?:[ \t]+|[ \t]*\n[ \t]*)(?P<y>(?:19|20)\d{{2}})\b)?",
         re.IGNORECASE)),
     ("date.text_text_range", re.compile(  # "1. november–28. februar", "30. juni - 2. juli 2025"
@@ -169,7 +169,7 @@ FIELD_LABELS: list[tuple[str, str]] = [
     ("document_date", r"dato\s+dok(?:ument)?\.?|dokumentdato|vår\s+dato|dato|datert|sendt(?=\s*:)"),  # "Sendt:" of an e-mail
     ("our_ref", r"vår\s+ref(?:eranse|\.)?|vår\s+saksnr\.?"),
     ("your_ref", r"deres\s+ref(?:eranse|\.)?|dykkar\s+ref(?:eranse|\.)?"),
-    ("archive_case_no", r"arkivsak(?:s?nr\.?|snummer|s?\s?-?\s?id|-dok\.?|\s+nr\.?)?|arkivref(?:eranse|\.)?|saksnummer\s+i\s+arkiv(?:et)?|saksmappe|saksnr\.?(?=\s*:\s*\d{2,4}/\d)"),
+    ("archive_case_no", r"arkivsak(?:s?nr\.?|snummer|s?\s?-?\s?id|-dok\.?|\s+nr\.?)?|arkivref(?:eranse|\.)?|saksnummer\s+i\s+arkiv(?:et)?|saksmappe|saksnr\.?(?=\s*:\s*(?:\d{2,4}/\d|(?:19|20)\d{7,8}\b))"),  # "Saksnr.: 201403318-7" (ePhorte)
     ("archive_code", r"arkivkode|arkivnøkkel|emnekode|klassering|arkiv"),
     ("committee", r"styre,\s*råd,\s*utvalg|utvalg|utval|organ"),
 ]
@@ -189,7 +189,9 @@ MEETING_HEADER = re.compile(r"^\s*(?:møtestad|møtested|møtetid|tid)\s*:", re.
 # it a title instead ("Klage på vedtak", "Endring av vedtak").
 _OWNER = r"(?:(?!(?:på|om|av|etter|mot|ved|over|med|mot|som|jf\.?)\s)[\wæøåÆØÅ.-]+\s+){0,4}"  # "Som anbefalt konklusjon." is a row
 # "Utvalg for plan og teknikks innstilling:": a body named in several words, in the genitive
-_GENITIVE_BODY = r"(?:[A-ZÆØÅ][a-zæøå]+\s+(?:[a-zæøå-]+\s+){1,4}[a-zæøå]+s\s+)"
+_GENITIVE_BODY = (r"(?:[A-ZÆØÅ][a-zæøå]+\s+(?:[a-zæøå-]+\s+){1,4}[a-zæøå]+s\s+"
+                  # "Komité for kultur, idrett og frivillighet sin innstilling": a body named by its field
+                  r"|[A-ZÆØÅ][\wæøåé]+\s+for\s+[\wæøå ,-]{3,60}?\s+(?:si|sin|sitt)\s+)")
 # "Innstilling til kommunestyret:", "Tilråding til fylkestinget": the council the recommendation goes to
 _TO_COUNCIL = r"[a-zæøå]+(?:styret|tinget|rådet|skapet|utvalet|utvalget|møtet|nemnda|komiteen)"
 REC_HEADING = (
@@ -215,7 +217,7 @@ DEC_HEADING = (rf"{_OWNER}?(?:[A-ZÆØÅ]{{1,6}}\s?-\s?)?"  # "FSK-vedtak", "AMU
 _CASE_PREFIX = r"(?:(?:[A-ZÆØÅ]{1,6}[ -]?sak|[A-ZÆØÅ]{1,4})?\s?-?\s?\d{1,4}\s?[/-]\s?\d{1,4}\s+|[A-ZÆØÅ]{1,4}\s+[-–]\s+)?"
 # "Vedtak i kommunestyret 20.06.2024": the body after a heading is words, its date digits (so the
 # prose "... vedtak i kommunestyret 13.3.2023, sak 14/23" is no heading with an inline text).
-_TAIL = r"(?:\s+(?:i|frå|fra)\s+(?:[^\W\d_]|[ -]){2,40}?)?(?:\s+[\d.]{6,10})?"
+_TAIL = r"(?:\s+(?:i|frå|fra)\s+(?:[^\W\d_]|[ -]){2,40}?)?(?:\s+(?:av\s+)?[\d.]{6,10})?"  # "... innstilling av 11.03.2010:"
 HEADING_LINE = re.compile(
     rf"^\s*{_CASE_PREFIX}(?:(?P<rec>{REC_HEADING})|(?P<dec>{DEC_HEADING})){_TAIL}\s*"
     r"(?::\s*(?P<inline>\S.*?)?|\.)?\s*$",  # a text on the heading's line only after ":"
@@ -248,7 +250,9 @@ PROSE_DEC_HEADING = re.compile(
     # og fattet følgende vedtak:", "Utvalet handsama saka i møtet 2. mai og gjorde slikt vedtak:"
     # (also after an opening sentence on the same line: "Vi viser til søknaden dykkar. Formannskapet handsama ...")
     r"|^\s*(?:[^\n]{0,160}?[.!]\s+(?=[A-ZÆØÅ]))?\S+(?:\s+\S+){0,3}\s+(?:har\s+)?(?:behandlet|behandla|handsama|handsamet)\s+(?:saken|saka|søknaden|klagen)\b"
-    r"[^\n]{0,80}?\b(?:og\s+)?(?:fattet|fatta|gjorde|gjort)\s+(?:følgende|følgjande|slikt|sålydande)\s+vedtak\s*:\s*$",
+    r"[^\n]{0,80}?\b(?:og\s+)?(?:fattet|fatta|gjorde|gjort)\s+(?:følgende|følgjande|slikt|sålydande)\s+vedtak\s*:\s*$"
+    # "... sak PS 41/19. Vedtaket lyder:", "Vedtaket er slik:"
+    r"|^(?:[^\n]{0,200}?[.!]\s+)?(?:Vedtaket|Vedtaket\s+i\s+saka|Vedtaket\s+i\s+saken)\s+(?:lyder|lyd|er\s+slik|var\s+slik)\s*:\s*$",
     re.IGNORECASE,
 )
 # The formula that opens a proposal without saying anything itself: "Styret i X HF fatter

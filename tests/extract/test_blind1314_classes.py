@@ -281,3 +281,56 @@ def test_listed_numbers_after_a_record_share_its_body_and_a_clause_subject_after
     ex = run("Styresak 24/25 Årleg melding\n\nStyret godkjente avtalen i sak 61/2024, etter at partnerskapsmøtet "
              "hadde sluttet seg til utkastet i sak 3/2024.\n")
     assert [r.target_case_key for r in ex.references] == ["Styresak 61/2024", "Partnerskapsmøtet 3/2024"]
+
+
+# ---- blind19 / blind20 (final batches of stop 11: a city and a county; small municipalities) --------------------
+def test_run_together_archive_number_of_ephorte():
+    ex = run("Byrådssak 1187/14\n\nSaksnr.:     201403318-7\nDato:        12.05.2014\n\nTittel på saka\n\nTekst.\n")
+    assert ex.cases[0].archive_case_no == "2014/3318"
+
+
+def test_a_range_for_a_period():
+    ex = run("Sak 34/24 Val\n\nSom styremedlem for perioden 1. juli 2024 til 30. juni 2026 vel fylkestinget Kari Hope.\n")
+    d = ex.dates[0]
+    assert (d.date.isoformat(), d.date_end.isoformat()) == ("2024-07-01", "2026-06-30")
+
+
+def test_a_letter_telling_the_treatment_in_the_passive():
+    text = ("Straumby kommune\n\nMelding om vedtak – mellombels dispensasjon for brakkerigg\n\n"
+            "Søknaden vart handsama av formannskapet som plan- og bygningsutval 22. mai 2019, sak PS 41/19. Vedtaket lyder:\n\n"
+            "1. Kommunen gjev mellombels dispensasjon.\n2. Dispensasjonen gjeld til 31. desember 2020.\n")
+    ex = run(text)
+    c = ex.cases[0]
+    assert (c.case_key, c.committee, str(c.meeting_date)) == ("PS 41/2019", "Formannskapet", "2019-05-22")
+    assert [(r.case_key, r.kind, r.item_no) for r in ex.recommendations] == [("PS 41/2019", "decision", 1),
+                                                                            ("PS 41/2019", "decision", 2)]
+
+
+def test_the_place_and_date_in_the_letterheads_right_column():
+    ex = run("SKARVØY KOMMUNE                                         Skarvøy, 14.02.92\n\nF-sak 18/92\n\nTittel\n\nTekst.\n")
+    assert _role(ex, "1992-02-14") == "document_date"
+
+
+def test_referatsaker_under_their_own_head_are_agenda_rows():
+    text = ("MØTEINNKALLING\nKommunestyret\n\nSAKSLISTE\n\nPS 44/08   Godkjenning av protokoll\n\nReferatsaker:\n"
+            "RS 8/08    Brev fra Fylkesmannen\n\nOrienteringer:\nRådmannen orienterer om budsjettet. Neste møte er "
+            "torsdag 11. desember 2008.\n")
+    ex = run(text)
+    assert [c.case_key for c in ex.cases] == ["PS 44/2008", "RS 8/2008"]
+    assert next(d for d in ex.dates if d.date.isoformat() == "2008-12-11").case_key is None
+
+
+def test_a_dash_line_saksgang_with_labelled_case_numbers():
+    text = ("Bystyresak 112/16\n\nSaksgang\nByrådet – 26.05.2016 – Byrådssak 1188/16\n"
+            "Komité for finans – 08.06.2016\nBystyret – 15.06.2016 – Bystyresak 112/16\n\nSalg av eiendom\n\nTekst.\n")
+    ex = run(text)
+    c = ex.cases[0]
+    assert (c.case_key, c.committee, str(c.meeting_date), c.title) == (
+        "Bystyresak 112/2016", "Bystyret", "2016-06-15", "Salg av eiendom")
+    assert [r.target_case_key for r in ex.references] == ["Byrådssak 1188/2016"]
+
+
+def test_a_committee_named_by_its_field_recommends():
+    ex = run("Bystyret 45/10 Idrettshall\n\nKomité for kultur, idrett og frivillighet sin innstilling av 11.03.2010:\n"
+             "1. Bystyret godkjenner forprosjektet.\n")
+    assert [(r.kind, r.item_no) for r in ex.recommendations] == [("recommendation", 1)]
