@@ -33,8 +33,7 @@ _PROSE_CASE = re.compile(
 )
 # the passive: "Søknaden vart handsama av formannskapet som plan- og bygningsutval 22. mai 2019, sak PS 41/19."
 _PROSE_CASE_PASSIVE = re.compile(
-    r"\b(?:[Ss]aken|[Ss]aka|[Ss]øknaden|[Kk]lagen)\s+(?:vart|ble|blei|er|har\s+vore|har\s+vært|har\s+blitt)\s+"
-    r"(?:behandlet|behandla|handsama|handsamet)\s+av\s+"
+    rf"\b{P.PASSIVE_TREATED_BY}\s+"
     rf"(?P<body>(?:[a-zæøå]+-\s+og\s+)?[a-zæøå]+{P.BODY_SUFFIX})\b[^\n]{{0,80}}?"
     r"\b[Ss]ak(?:\s+nr\.?)?\s+(?:(?P<label>[A-ZÆØÅ]{1,4})[ -]?)?(?P<a>\d{1,4})\s?/\s?(?P<b>\d{2,4})\b"
 )

@@ -251,9 +251,7 @@ _SAME_CASE = re.compile(
 # behandlet saken i møte 04.03.2025, sak 19/25, og fattet følgende vedtak:"); without them it is another
 # body's earlier meeting on the matter, an event ("formannskapet behandlet saken i møte 3. juni 2025.").
 _PAST_TREATED = re.compile(r"(?:behandlet|behandla|handsama|handsamet)\s", re.IGNORECASE)
-_PASSIVE_TREATED = re.compile(r"\b(?:saken|saka|søknaden|klagen)\s+(?:vart|ble|blei|er|har\s+vore|har\s+vært)\s+"
-                              r"(?:behandlet|behandla|handsama|handsamet)\s+av\b[^\n.]{0,80}(?:\d{1,2}\.\s*)?$",
-                              re.IGNORECASE)
+_PASSIVE_TREATED = re.compile(rf"\b{P.PASSIVE_TREATED_BY}\b[^\n.]{{0,80}}(?:\d{{1,2}}\.\s*)?$")
 _OWN_DECISION_AFTER = re.compile(r"^[^.\n]{0,60}?\b(?:fattet|fatta|gjorde|gjort)\b[^.\n]{0,30}vedtak", re.IGNORECASE)
 _CASE_AFTER = re.compile(r"^[^.\n]{0,40}?\bsak\s+(?:[A-ZÆØÅ]{1,4}[ -]?)?(?P<a>\d{1,4})(?:\s?[/-]\s?(?P<b>\d{2,4}))?", re.IGNORECASE)
 
@@ -390,7 +388,6 @@ _MOVED = re.compile(r"^\s*(?:(?:bør|skal|må|blir|vert|er|ble|blei|vart|kan)\s+
                     r"flytte|utsett|utsatt|utsettes|utsetjast|utsatt)\s+til\s+$", re.IGNORECASE)
 # "avla prøven 3. juni 2025, og stadfortredaren 28. mai 2025": a second subject with the same verb
 _ELLIPSIS = re.compile(r"^\s*,?\s*og\s+(?-i:[a-zæøå])[\wæøå]+(?:en|et|a|ane|ene|aren|eren)\s*$", re.IGNORECASE)
-_LISTED = re.compile(r"^\s*(?:,|og|eller|,\s*og)\s*$")
 
 
 def _role(st: Structure, r: _Raw, prev_end: int, next_start: int,
@@ -631,7 +628,7 @@ def extract(st: Structure) -> list[tuple[DateMention, int]]:
     list_year: dict[int, int] = {}  # "2. februar, 19. april og 29. november 2024": the list's year
     for i in range(len(raws) - 2, -1, -1):
         r, nxt = raws[i], raws[i + 1]
-        if r.year is None and _LISTED.match(lay.masked[r.end:nxt.match_start]):
+        if r.year is None and P.LISTED.fullmatch(lay.masked, r.end, nxt.match_start):
             y = nxt.year if nxt.year is not None else list_year.get(i + 1)
             if y is not None and (nxt.month, nxt.day) >= (r.month, r.day):
                 list_year[i] = y

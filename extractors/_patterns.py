@@ -133,6 +133,14 @@ NOT_BODIES = frozenset({"NOU", "ISBN", "HF", "RHF", "KS", "NAV", "ID", "NR", "TL
                         "MØTE"})  # "PROTOKOLL FRA MØTE 3/2025": a meeting number, no case
 
 
+# A case treated, told in the passive: "Søknaden vart handsama av", "Saken ble behandlet av" (the case paper's own
+# treatment in a letter; the date role and the letter's case read it alike)
+PASSIVE_TREATED_BY = (r"(?:[Ss]aken|[Ss]aka|[Ss]øknaden|[Kk]lagen|SAKEN|SAKA)\s+(?:vart|ble|blei|er|har\s+vore|har\s+vært|har\s+blitt)\s+"
+                      r"(?:behandlet|behandla|handsama|handsamet)\s+av")
+# Dates or numbers listed one after another: "2. februar, 19. april og 29. november", "sak 28/23 og 29/23"
+LISTED = re.compile(r"\s*(?:,|og|eller|,\s*og)\s*")
+
+
 def split_number(a: str, b: str) -> tuple[int, int] | None:
     """('26', '2024') -> (26, 2024); ('2019', '41') -> (41, 2019); None if not a case no."""
     if len(a) == 4 and full_year(a) and len(b) != 4:
@@ -289,7 +297,7 @@ DOCUMENT_LABELS = re.compile(
     r"^(?:saksliste|sakliste|møteinnkalling|innkalling|møtebok|møteprotokoll|protokoll|saksframlegg"
     r"|sakspapir|saksutredning|saksutgreiing|forfall|referatsaker|dagsorden"
     r"|styredokument|styrenotat|saksdokument|særutskrift|saksprotokoll|melding\s+om\s+vedtak"
-    r"|delegert\s+vedtak|delegerte\s+vedtak)\b",
+    r"|delegert\s+vedtak|delegerte\s+vedtak|administrativt\s+vedtak|administrative\s+vedtak)\b",
     re.IGNORECASE,
 )
 

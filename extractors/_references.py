@@ -66,7 +66,6 @@ _BODY_AFTER = re.compile(rf"^\s+(?:i|fra|frå)\s+(?P<body>{_BODY})\b", re.IGNORE
 # meldingssak. A generic "sak 30" in a PS case is the committee's case.
 _SERIES_LABELS = frozenset({"PS", "OS", "DS", "MS"})
 _GENERIC_OWN = frozenset({"utvalget", "utvalet", "styret", "rådet", "nemnda", "komiteen", "komitéen"})
-_LISTED_AFTER = re.compile(r"\s*(?:,|og|eller|,\s*og)\s*")
 _HYPHEN_BREAK = re.compile(r"(\w)-\n\s*(\w)")
 
 
@@ -103,7 +102,7 @@ def extract(st: Structure) -> list[CaseReference]:
         if body is None:
             body, body_rule = _body_from_sentence(st, cid), "sentence"
         prev = resolved[-1] if resolved else None
-        if body is None and prev and prev[5] and _LISTED_AFTER.fullmatch(lay.masked, prev[0].end, cid.start):
+        if body is None and prev and prev[5] and P.LISTED.fullmatch(lay.masked, prev[0].end, cid.start):
             body, body_rule = prev[5], "listed"  # "Protokoll frå SSU 19.09.2023, sak 28/23 og 29/23": SSU's both
         resolved.append((cid, from_key, from_anchor, year, year_rule, body, body_rule))
     explicit = {(n, c.year): c.body for c in found if c.body for n in c.numbers}

@@ -417,9 +417,6 @@ def _chunks(ln: Line) -> list[tuple[int, str]]:
 
 
 # ---- recommendation / decision headings ----------------------------------------------
-_PAPER_LABEL = re.compile(r"^(?:DELEGERT|DELEGERTE|ADMINISTRATIVT|ADMINISTRATIVE)\s+VEDTAK$")
-
-
 def _headings(st: Structure) -> None:
     for ln in st.layout.lines:
         if ln.blank or len(ln.stripped) > 160:
@@ -432,7 +429,7 @@ def _headings(st: Structure) -> None:
                 st.headings[ln.index] = Heading(prose, ln.stripped.rstrip(" :"), ln.index, None, 0)
             continue
         inline = m.group("inline")
-        if inline is None and _PAPER_LABEL.match(ln.stripped):
+        if inline is None and ln.stripped.isupper() and P.DOCUMENT_LABELS.match(ln.stripped):
             continue  # "DELEGERT VEDTAK" over the title names the kind of paper; "Vedtak:" heads the decision
         prev = st.layout.lines[ln.index - 1] if ln.index else None
         if prev is not None and prev.index in st.headings and P.FORMULA_LINE.match(ln.text):
